@@ -1,0 +1,7 @@
+namespace Luohu.Hub.Runtime.Capabilities;
+
+internal enum ConnectorKind
+{
+    Action,
+    EventSource,
+}

@@ -1,0 +1,5 @@
+namespace Luohu.Hub.Rules;
+
+internal static class Placeholder
+{
+}

@@ -1,0 +1,7 @@
+namespace Luohu.Hub.Sdk.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Builds() => Assert.True(true);
+}
