@@ -1,0 +1,31 @@
+using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Plugins;
+
+namespace Luohu.Hub.Host.Api;
+
+/// <summary>
+/// Turns the runtime's expected failures into RFC 7807 problems with the right status. Anything else is a bug
+/// and goes to the exception handler as a 500.
+/// </summary>
+internal sealed class ApiExceptionFilter : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (ApiBadRequestException error)
+        {
+            return TypedResults.Problem(error.Message, statusCode: error.Status, title: error.Title);
+        }
+        catch (PluginOperationException error)
+        {
+            return ApiProblems.From(error);
+        }
+        catch (CapabilityException error)
+        {
+            return ApiProblems.From(error, context.HttpContext);
+        }
+    }
+}
