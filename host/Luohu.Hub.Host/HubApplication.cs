@@ -24,6 +24,7 @@ internal static class HubApplication
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiExceptionFilter>();
         api.MapPluginsApi();
         api.MapCapabilitiesApi();
+        api.MapFlowsApi();
         return app;
     }
 }

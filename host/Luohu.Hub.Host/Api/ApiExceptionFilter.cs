@@ -1,4 +1,5 @@
 using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Plugins;
 
 namespace Luohu.Hub.Host.Api;
@@ -26,6 +27,10 @@ internal sealed class ApiExceptionFilter : IEndpointFilter
         catch (CapabilityException error)
         {
             return ApiProblems.From(error, context.HttpContext);
+        }
+        catch (FlowException error)
+        {
+            return ApiProblems.From(error);
         }
     }
 }

@@ -6,6 +6,8 @@ namespace Luohu.Hub.Host.Api;
 /// <summary>Reads JSON request bodies with errors that say where the JSON is broken.</summary>
 internal static class ApiJson
 {
+    public static JsonSerializerOptions WebOptions { get; } = new(JsonSerializerDefaults.Web);
+
     public static async Task<JsonElement> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
     {
         var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxJsonBodyBytes;
@@ -49,7 +51,7 @@ internal static class ApiJson
         }
     }
 
-    private static string FirstSentence(string message)
+    public static string FirstSentence(string message)
     {
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
         return cut > 0 ? message[..cut] : message;

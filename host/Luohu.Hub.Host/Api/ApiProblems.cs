@@ -1,5 +1,6 @@
 using System.Globalization;
 using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Plugins;
 
 namespace Luohu.Hub.Host.Api;
@@ -11,6 +12,14 @@ internal static class ApiProblems
         PluginErrorKind.NotFound => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status404NotFound, title: "Plugin not found"),
         PluginErrorKind.InvalidPackage => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid plugin package"),
         _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict, title: "Plugin operation conflicts"),
+    };
+
+    public static IResult From(FlowException error) => error.Kind switch
+    {
+        FlowErrorKind.NotFound => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status404NotFound, title: "Flow not found"),
+        FlowErrorKind.Invalid => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid flow",
+            extensions: new Dictionary<string, object?> { ["problems"] = error.Problems }),
+        _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict, title: "Flow operation conflicts"),
     };
 
     public static IResult From(CapabilityException error, HttpContext context)
