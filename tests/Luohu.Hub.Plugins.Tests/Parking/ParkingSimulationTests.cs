@@ -30,10 +30,10 @@ public sealed class ParkingSimulationTests
     {
         var (first, _) = ParkingFixture.Create(District.Tuesday(7));
         var (second, _) = ParkingFixture.Create(District.Tuesday(7));
-        for (var second_ = 1; second_ <= 300; second_++)
+        for (var tick = 1; tick <= 300; tick++)
         {
-            first.Advance(District.Tuesday(7).AddSeconds(second_));
-            second.Advance(District.Tuesday(7).AddSeconds(second_));
+            first.Advance(District.Tuesday(7).AddSeconds(tick));
+            second.Advance(District.Tuesday(7).AddSeconds(tick));
         }
 
         Assert.Equal(first.Snapshot().Select(s => s.Free), second.Snapshot().Select(s => s.Free));
