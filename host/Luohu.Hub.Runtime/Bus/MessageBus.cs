@@ -38,11 +38,14 @@ internal sealed class MessageBus : IMessageBus, IAsyncDisposable
         }
 
         var subscription = new Subscription(filter, handler, options, _counters, _options.DrainTimeout, _timeProvider, _logger, Remove);
-        subscription.Start();
         lock (_gate)
         {
+            // Checked under the lock so that a subscription cannot slip in after DisposeAsync took its snapshot.
+            ObjectDisposedException.ThrowIf(_disposed, this);
             _index = _index.With(subscription);
         }
+
+        subscription.Start();
 
         BusLog.SubscriptionAdded(_logger, subscription.Name, filter.Filter, options.Capacity, options.OverflowPolicy, options.MaxConcurrency);
         return subscription;
@@ -100,8 +103,14 @@ internal sealed class MessageBus : IMessageBus, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _disposed = true;
-        await Task.WhenAll(_index.All.Select(s => s.DisposeAsync().AsTask()));
+        Subscription[] all;
+        lock (_gate)
+        {
+            _disposed = true;
+            all = _index.All;
+        }
+
+        await Task.WhenAll(all.Select(s => s.DisposeAsync().AsTask()));
     }
 
     private async ValueTask PublishSlowAsync(

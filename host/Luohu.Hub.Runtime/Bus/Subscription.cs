@@ -9,7 +9,7 @@ internal sealed class Subscription : IMessageSubscription
     private readonly Channel<HubMessage> _channel;
     private readonly Func<HubMessage, CancellationToken, ValueTask> _handler;
     private readonly SubscriptionOptions _options;
-    private readonly BusCounters _bus;
+    private readonly SubscriptionCounters _counters;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
     private readonly Action<Subscription> _onDisposing;
@@ -19,11 +19,6 @@ internal sealed class Subscription : IMessageSubscription
     private readonly Lock _gate = new();
     private Task? _disposal;
     private volatile bool _closing;
-    private long _delivered;
-    private long _failures;
-    private long _dropped;
-    private long _rejected;
-    private int _peakDepth;
     private int _overflowLogged;
 
     public Subscription(
@@ -40,14 +35,15 @@ internal sealed class Subscription : IMessageSubscription
         Name = options.Name ?? filter.Filter;
         _handler = handler;
         _options = options;
-        _bus = bus;
+        _counters = new SubscriptionCounters(bus);
         _drainTimeout = drainTimeout;
         _timeProvider = timeProvider;
         _logger = logger;
         _onDisposing = onDisposing;
         var channelOptions = new BoundedChannelOptions(options.Capacity)
         {
-            SingleReader = options.MaxConcurrency == 1,
+            // Not SingleReader even at concurrency 1: a timed-out drain empties the queue beside a handler that ignored cancellation.
+            SingleReader = false,
             SingleWriter = false,
             FullMode = options.OverflowPolicy switch
             {
@@ -82,7 +78,7 @@ internal sealed class Subscription : IMessageSubscription
     {
         if (_channel.Writer.TryWrite(message))
         {
-            TrackDepth();
+            _counters.OnDepth(_channel.Reader.Count);
             return OfferResult.Accepted;
         }
 
@@ -93,8 +89,7 @@ internal sealed class Subscription : IMessageSubscription
 
         if (_options.OverflowPolicy == OverflowPolicy.Reject)
         {
-            Interlocked.Increment(ref _rejected);
-            Interlocked.Increment(ref _bus.Rejected);
+            _counters.OnRejected();
             LogOverflowOnce();
             return OfferResult.Rejected;
         }
@@ -108,7 +103,7 @@ internal sealed class Subscription : IMessageSubscription
         try
         {
             await _channel.Writer.WriteAsync(message, cancellationToken);
-            TrackDepth();
+            _counters.OnDepth(_channel.Reader.Count);
         }
         catch (ChannelClosedException)
         {
@@ -124,11 +119,11 @@ internal sealed class Subscription : IMessageSubscription
         OverflowPolicy = _options.OverflowPolicy,
         MaxConcurrency = _options.MaxConcurrency,
         QueueDepth = _channel.Reader.Count,
-        PeakQueueDepth = Volatile.Read(ref _peakDepth),
-        Delivered = Interlocked.Read(ref _delivered),
-        Failures = Interlocked.Read(ref _failures),
-        Dropped = Interlocked.Read(ref _dropped),
-        Rejected = Interlocked.Read(ref _rejected),
+        PeakQueueDepth = _counters.PeakDepth,
+        Delivered = _counters.Delivered,
+        Failures = _counters.Failures,
+        Dropped = _counters.Dropped,
+        Rejected = _counters.Rejected,
     };
 
     public ValueTask DisposeAsync()
@@ -163,8 +158,7 @@ internal sealed class Subscription : IMessageSubscription
                 discarded++;
             }
 
-            Interlocked.Add(ref _dropped, discarded);
-            Interlocked.Add(ref _bus.DiscardedOnDispose, discarded);
+            _counters.OnDiscardedOnDispose(discarded);
             BusLog.DrainTimedOut(_logger, Name, _drainTimeout, discarded);
             return;
         }
@@ -197,8 +191,7 @@ internal sealed class Subscription : IMessageSubscription
         try
         {
             await _handler(message, cancellationToken);
-            Interlocked.Increment(ref _delivered);
-            Interlocked.Increment(ref _bus.Delivered);
+            _counters.OnDelivered();
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -208,24 +201,14 @@ internal sealed class Subscription : IMessageSubscription
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            Interlocked.Increment(ref _failures);
-            Interlocked.Increment(ref _bus.Failures);
+            _counters.OnFailed();
             BusLog.HandlerFailed(_logger, ex, Name, message.Id, message.Topic);
         }
     }
 
     private void OnItemDropped(HubMessage message)
     {
-        Interlocked.Increment(ref _dropped);
-        if (_options.OverflowPolicy == OverflowPolicy.DropOldest)
-        {
-            Interlocked.Increment(ref _bus.DroppedOldest);
-        }
-        else
-        {
-            Interlocked.Increment(ref _bus.DroppedNewest);
-        }
-
+        _counters.OnDropped(_options.OverflowPolicy);
         LogOverflowOnce();
     }
 
@@ -234,22 +217,6 @@ internal sealed class Subscription : IMessageSubscription
         if (Interlocked.Exchange(ref _overflowLogged, 1) == 0)
         {
             BusLog.Overflowing(_logger, Name, _options.Capacity, _options.OverflowPolicy);
-        }
-    }
-
-    private void TrackDepth()
-    {
-        var depth = _channel.Reader.Count;
-        var peak = Volatile.Read(ref _peakDepth);
-        while (depth > peak)
-        {
-            var seen = Interlocked.CompareExchange(ref _peakDepth, depth, peak);
-            if (seen == peak)
-            {
-                return;
-            }
-
-            peak = seen;
         }
     }
 }

@@ -15,6 +15,7 @@ internal sealed class SqliteConnectionFactory
 
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private volatile bool _folderReady;
 
     public SqliteConnectionFactory(IOptions<StoreOptions> options)
     {
@@ -49,9 +50,10 @@ internal sealed class SqliteConnectionFactory
     public async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         _ = NativeLibrary.Value;
-        if (DatabasePath is not null)
+        if (DatabasePath is not null && !_folderReady)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+            _folderReady = true;
         }
 
         var connection = new SqliteConnection(_connectionString);
