@@ -1,0 +1,37 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Luohu.Hub.Runtime.Storage.Sqlite;
+
+/// <summary>One schema step: version, a name for people, and the SQL run in one transaction.</summary>
+internal sealed record Migration(int Version, string Name, string Sql)
+{
+    private const string ResourcePrefix = "Storage/Migrations/";
+
+    /// <summary>The migrations embedded in this assembly (<c>Storage/Migrations/NNNN_name.sql</c>), in version order.</summary>
+    public static IReadOnlyList<Migration> LoadEmbedded()
+    {
+        var assembly = typeof(Migration).Assembly;
+        var migrations = new List<Migration>();
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
+        {
+            var file = resource[ResourcePrefix.Length..^".sql".Length];
+            var underscore = file.IndexOf('_', StringComparison.Ordinal);
+            if (underscore < 1 || !int.TryParse(file.AsSpan(0, underscore), NumberStyles.None, CultureInfo.InvariantCulture, out var version))
+            {
+                throw new InvalidOperationException($"Embedded migration '{resource}' is not named NNNN_name.sql; rename it so its version can be read.");
+            }
+
+            migrations.Add(new Migration(version, file[(underscore + 1)..], Read(assembly, resource)));
+        }
+
+        return [.. migrations.OrderBy(m => m.Version)];
+    }
+
+    private static string Read(Assembly assembly, string resource)
+    {
+        using var stream = assembly.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}
