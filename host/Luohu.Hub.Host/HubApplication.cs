@@ -11,7 +11,9 @@ internal static class HubApplication
         var builder = WebApplication.CreateBuilder(args);
         configure?.Invoke(builder);
 
-        builder.Services.AddLuohuHub(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddLuohuHub(builder.Configuration, builder.Environment.ContentRootPath)
+            .AddSqliteStore()
+            .AddBus();
         builder.Services.AddHubApi(builder.Configuration);
 
         var app = builder.Build();
@@ -25,6 +27,7 @@ internal static class HubApplication
         api.MapPluginsApi();
         api.MapCapabilitiesApi();
         api.MapFlowsApi();
+        api.MapMessagesApi();
         return app;
     }
 }

@@ -1,0 +1,32 @@
+using Luohu.Hub.Runtime.Bus;
+using Luohu.Hub.Runtime.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luohu.Hub.Runtime.Hosting;
+
+/// <summary>The hub's parts, each bound from its place in the <c>Hub</c> configuration section.</summary>
+public static class HubBuilderExtensions
+{
+    /// <summary>The embedded SQLite store under <c>Hub:DataPath</c>, migrated at start before the other parts.</summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddSqliteStore(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        var dataPath = Options(hub).ResolveDataPath(hub.ContentRoot);
+        hub.Services.AddHubSqliteStore(options => options.DataPath = dataPath);
+        hub.Services.AddHostedService<StoreStartupService>();
+        return hub;
+    }
+
+    /// <summary>The in-process message bus (bounded queues, back-pressure).</summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddBus(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        hub.Services.AddHubBus(options => hub.Configuration.GetSection("Hub:Bus").Bind(options));
+        return hub;
+    }
+
+    private static HubOptions Options(IHubBuilder hub) => ((HubBuilder)hub).Options;
+}
