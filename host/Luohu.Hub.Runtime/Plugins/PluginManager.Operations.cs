@@ -37,8 +37,7 @@ internal sealed partial class PluginManager
                 return Snapshot(entry);
             }
 
-            var loaded = LoadFromFolder(entry);
-            await SwitchToAsync(entry, loaded, cancellationToken);
+            await SwitchToAsync(entry, LoadFromFolder(entry), cancellationToken);
             return Snapshot(entry);
         }, cancellationToken);
 
@@ -67,6 +66,7 @@ internal sealed partial class PluginManager
             var loaded = LoadFromFolder(entry);
             await SaveSettingsAsync(id, enabled: true, quarantine: null, cancellationToken);
             await SwitchToAsync(entry, loaded, cancellationToken);
+            loaded = null;
             return Snapshot(entry);
         }, cancellationToken);
 

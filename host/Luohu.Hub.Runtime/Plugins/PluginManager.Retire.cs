@@ -4,6 +4,14 @@ namespace Luohu.Hub.Runtime.Plugins;
 internal sealed partial class PluginManager
 {
     private const int UnloadConfirmAttempts = 20;
+    private long unloadsConfirmed;
+    private long unloadsNotConfirmed;
+
+    /// <summary>Retired versions whose load context was seen collected.</summary>
+    public long UnloadsConfirmed => Interlocked.Read(ref unloadsConfirmed);
+
+    /// <summary>Retired versions still alive after the bounded collections.</summary>
+    public long UnloadsNotConfirmed => Interlocked.Read(ref unloadsNotConfirmed);
 
     private async Task RetireAsync(PluginEntry entry, CancellationToken cancellationToken, bool confirm = true)
     {
@@ -15,10 +23,12 @@ internal sealed partial class PluginManager
 
         if (await ConfirmUnloadAsync(weak))
         {
+            Interlocked.Increment(ref unloadsConfirmed);
             PluginLog.UnloadConfirmed(logger, entry.Id, version);
             return;
         }
 
+        Interlocked.Increment(ref unloadsNotConfirmed);
         PluginLog.UnloadNotConfirmed(logger, entry.Id, version, UnloadConfirmAttempts);
         lock (entry.Sync)
         {
@@ -64,6 +74,11 @@ internal sealed partial class PluginManager
     {
         for (var attempt = 0; attempt < UnloadConfirmAttempts && weak.IsAlive; attempt++)
         {
+            if (attempt == 1)
+            {
+                FrameworkCaches.Clear();
+            }
+
             GC.Collect();
             GC.WaitForPendingFinalizers();
             GC.Collect();
