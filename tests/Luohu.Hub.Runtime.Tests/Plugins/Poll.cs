@@ -16,4 +16,18 @@ internal static class Poll
             await Task.Delay(10);
         }
     }
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what, int seconds = 15)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(seconds);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Timed out after {seconds} s waiting for: {what}");
+            }
+
+            await Task.Delay(10);
+        }
+    }
 }
