@@ -5,6 +5,9 @@ namespace Luohu.Hub.Rules.Scripting;
 /// <summary>What a script sees when it runs.</summary>
 public sealed record ScriptInput
 {
+    // Declared before Empty: static initialisers run in order.
+    private static readonly IReadOnlyDictionary<string, JsonNode?> EmptyVariables = new Dictionary<string, JsonNode?>();
+
     /// <summary>An input with no message and nothing else.</summary>
     public static ScriptInput Empty { get; } = new();
 
@@ -23,5 +26,4 @@ public sealed record ScriptInput
     /// <summary>Receives each line the script logs, as it is logged (the lines are also in <see cref="ScriptResult.Logs"/>).</summary>
     public Action<ScriptLogEntry>? LogSink { get; init; }
 
-    private static readonly IReadOnlyDictionary<string, JsonNode?> EmptyVariables = new Dictionary<string, JsonNode?>();
 }
