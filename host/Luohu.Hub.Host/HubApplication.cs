@@ -14,7 +14,8 @@ internal static class HubApplication
         builder.Services.AddLuohuHub(builder.Configuration, builder.Environment.ContentRootPath)
             .AddSqliteStore()
             .AddBus()
-            .AddPlugins();
+            .AddPlugins()
+            .AddRules();
         builder.Services.AddHubApi(builder.Configuration);
 
         var app = builder.Build();
@@ -29,6 +30,7 @@ internal static class HubApplication
         api.MapCapabilitiesApi();
         // FLOWS-PENDING api.MapFlowsApi();
         api.MapMessagesApi();
+        api.MapRulesApi();
         return app;
     }
 }

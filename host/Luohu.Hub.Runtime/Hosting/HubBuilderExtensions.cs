@@ -1,3 +1,4 @@
+using Luohu.Hub.Rules;
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.Storage;
@@ -48,6 +49,15 @@ public static class HubBuilderExtensions
             plugins.PluginsPath = pluginsPath;
             plugins.BundledPluginsPath = bundledPath ?? string.Empty;
         });
+        return hub;
+    }
+
+    /// <summary>The JavaScript sandbox and rule workflows; limits (and per-department limits) from <c>Hub:Rules</c>.</summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddRules(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        hub.Services.AddHubRules(hub.Configuration.GetSection("Hub:Rules"));
         return hub;
     }
 
