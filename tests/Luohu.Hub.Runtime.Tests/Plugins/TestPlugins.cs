@@ -7,8 +7,17 @@ internal static class TestPlugins
 {
     public static readonly string StageRoot = Path.Combine(FindRepoRoot(), "artifacts", "test-plugins");
 
+    /// <summary>The sample plugins as the host ships them, staged under artifacts/bundled-plugins.</summary>
+    public static readonly string SampleRoot = Path.Combine(FindRepoRoot(), "artifacts", "bundled-plugins");
+
     public static string Folder(string name)
     {
+        if (name.StartsWith("Luohu.Hub.Plugins.", StringComparison.Ordinal))
+        {
+            var sample = Path.Combine(SampleRoot, name);
+            return Directory.Exists(sample) ? sample : throw new InvalidOperationException($"Sample plugin {name} is not staged at {sample}; build tests/Luohu.Hub.Runtime.Tests first.");
+        }
+
         var folder = Path.Combine(StageRoot, name);
         return Directory.Exists(folder) ? folder : throw new InvalidOperationException($"Fixture plugin {name} is not staged at {folder}; build tests/Luohu.Hub.Runtime.Tests first.");
     }
