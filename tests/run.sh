@@ -19,7 +19,8 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-apt_install ${LUOHU_TEST_PACKAGES:-}
+# mosquitto: the real MQTT broker the bridge tests start; libmosquitto1: the MQTT client library the hub calls.
+apt_install mosquitto mosquitto-clients libmosquitto1 ${LUOHU_TEST_PACKAGES:-}
 
 # --- build once --------------------------------------------------------------------------------
 dotnet build Luohu.Hub.sln -c Release -nologo -clp:ErrorsOnly
