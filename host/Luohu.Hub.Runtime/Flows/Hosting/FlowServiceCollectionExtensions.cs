@@ -3,6 +3,7 @@ using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Nodes;
 using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Flows.Scripting;
+using Luohu.Hub.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -54,10 +55,20 @@ public static class FlowServiceCollectionExtensions
 
         services.TryAddSingleton<IFlowNodeTypeRegistry, FlowNodeTypeRegistry>();
         services.TryAddSingleton<IFlowScripting, JintFlowScripting>();
-        services.TryAddSingleton<IFlowRepository, InMemoryFlowRepository>();
-        services.TryAddSingleton<INodeStateRepository, InMemoryNodeStateRepository>();
-        services.TryAddSingleton<IDeadLetterRepository, InMemoryDeadLetterRepository>();
-        services.TryAddSingleton<IFlowStoreInitializer, NoFlowStoreInitializer>();
+
+        // The hub's store when one is registered (AddHubSqliteStore, before or after this call), else memory.
+        services.TryAddSingleton<IFlowRepository>(sp => sp.GetService<IFlowStore>() is { } store
+            ? new StoreFlowRepository(store)
+            : ActivatorUtilities.CreateInstance<InMemoryFlowRepository>(sp));
+        services.TryAddSingleton<INodeStateRepository>(sp => sp.GetService<INodeStateStore>() is { } store
+            ? new StoreNodeStateRepository(store)
+            : new InMemoryNodeStateRepository());
+        services.TryAddSingleton<IDeadLetterRepository>(sp => sp.GetService<IDeadLetterStore>() is { } store
+            ? new StoreDeadLetterRepository(store)
+            : ActivatorUtilities.CreateInstance<InMemoryDeadLetterRepository>(sp));
+        services.TryAddSingleton<IFlowStoreInitializer>(sp => sp.GetService<IHubStoreInitializer>() is { } initializer
+            ? new HubStoreFlowInitializer(initializer)
+            : new NoFlowStoreInitializer());
         services.TryAddSingleton<IAlertLog, AlertLog>();
         services.TryAddSingleton<FlowServices>();
         services.TryAddSingleton<FlowCompiler>();
