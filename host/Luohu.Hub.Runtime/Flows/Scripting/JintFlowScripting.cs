@@ -19,6 +19,8 @@ internal sealed class JintFlowScripting : IFlowScripting
         "var ctx = { get: function (k) { return JSON.parse(__ctxGet(String(k))); }, set: function (k, v) { __ctxSet(String(k), v === undefined ? 'null' : JSON.stringify(v)); } };";
 
     private readonly ConcurrentDictionary<(string, FlowScriptKind), FlowScriptProblem?> _checked = new();
+    private readonly ConcurrentDictionary<(string, FlowScriptKind), Jint.Parser.Ast.Program> _programs = new();
+    private readonly Jint.Parser.Ast.Program _prelude = new JavaScriptParser().Parse(Prelude + "var msg = JSON.parse(__msg);");
 
     public FlowScriptProblem? Check(string code, FlowScriptKind kind)
     {
@@ -66,8 +68,14 @@ internal sealed class JintFlowScripting : IFlowScripting
         }));
         try
         {
-            engine.Execute(Prelude + "var msg = JSON.parse(__msg);");
-            var value = engine.Execute("JSON.stringify(" + Wrap(code, kind) + ")").GetCompletionValue();
+            engine.Execute(_prelude);
+            if (_programs.Count > 1024)
+            {
+                _programs.Clear();
+            }
+
+            var program = _programs.GetOrAdd((code, kind), key => new JavaScriptParser().Parse("JSON.stringify(" + Wrap(key.Item1, key.Item2) + ")"));
+            var value = engine.Execute(program).GetCompletionValue();
             return value.IsString() ? JsonNode.Parse(value.AsString()) : null;
         }
         catch (JavaScriptException ex)
