@@ -1,0 +1,139 @@
+using System.Text.Json;
+using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Sdk.Connectors;
+using Microsoft.Extensions.Logging;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace Luohu.Hub.Runtime.Capabilities;
+
+/// <summary>The one door into plugin actions; see <see cref="ICapabilityInvoker"/>.</summary>
+internal sealed class CapabilityInvoker(
+    CapabilityCatalog catalog,
+    PluginManager manager,
+    ICapabilityAuthorizer authorizer,
+    TimeProvider time,
+    ILogger<CapabilityInvoker> logger) : ICapabilityInvoker
+{
+    public async ValueTask<JsonElement> InvokeAsync(string capability, JsonElement input, InvocationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var (provider, plugin) = Enter(capability, context.Provider);
+        try
+        {
+            if (await authorizer.AuthorizeAsync(capability, provider.Entry.Id, context, cancellationToken) is { } denied)
+            {
+                throw new CapabilityException(CapabilityErrorKind.Denied, capability, denied);
+            }
+
+            var value = ReadInput(capability, provider, input);
+            return await CallAsync(capability, provider, value, context, cancellationToken);
+        }
+        finally
+        {
+            plugin.Exit();
+        }
+    }
+
+    /// <summary>Resolves the provider and counts the call into its version; retries once when it is being replaced.</summary>
+    private (CapabilityProvider Provider, LoadedPlugin Plugin) Enter(string capability, string? requested)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            var provider = catalog.Resolve(capability, requested);
+            if (provider is null)
+            {
+                break;
+            }
+
+            if (provider.Plugin.TryEnter())
+            {
+                return (provider, provider.Plugin);
+            }
+        }
+
+        if (manager.FindUnavailableProvider(capability, requested) is { } inactive)
+        {
+            throw new CapabilityException(CapabilityErrorKind.Unavailable, capability, $"Plugin '{inactive.Id}' offers '{capability}' but is {inactive.State}{(inactive.Reason is null ? string.Empty : $": {inactive.Reason}")}.");
+        }
+
+        throw new CapabilityException(CapabilityErrorKind.NotFound, capability, requested is null
+            ? $"No running plugin offers '{capability}'. GET /api/v1/capabilities lists what is available."
+            : $"Plugin '{requested}' does not offer '{capability}' (or is not installed).");
+    }
+
+    private static object? ReadInput(string capability, CapabilityProvider provider, JsonElement input)
+    {
+        try
+        {
+            return provider.Action.ReadInput(input, provider.Plugin.Json);
+        }
+        catch (JsonException ex)
+        {
+            var path = string.IsNullOrEmpty(ex.Path) ? "$" : ex.Path;
+            throw new CapabilityException(CapabilityErrorKind.InvalidInput, capability, $"The input of '{capability}' does not fit its schema at {path}: {ex.Message}", ex) { Field = path };
+        }
+        catch (NotSupportedException ex)
+        {
+            throw new CapabilityException(CapabilityErrorKind.InvalidInput, capability, $"The input of '{capability}' cannot be read: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<JsonElement> CallAsync(string capability, CapabilityProvider provider, object? input, InvocationContext context, CancellationToken cancellationToken)
+    {
+        var plugin = provider.Plugin;
+        var stats = plugin.Stats[capability];
+        var actionContext = new ActionContext { Capability = capability, CorrelationId = context.CorrelationId, Department = context.Department, FlowId = context.FlowId };
+        var started = time.GetTimestamp();
+        try
+        {
+            var output = await stats.Pipeline!.ExecuteAsync(
+                static async (state, token) =>
+                {
+                    // Task.Run and WaitAsync: a plugin that blocks or ignores its token is abandoned when the
+                    // timeout cancels the token; it keeps counting as in flight until it really returns.
+                    state.Plugin.Hold();
+                    var call = Task.Run(() => state.Provider.Action.InvokeAsync(state.Plugin.Services, state.Input, state.Plugin.Json, state.Context, token), token);
+                    _ = call.ContinueWith(static (_, p) => ((LoadedPlugin)p!).Exit(), state.Plugin, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    return await call.WaitAsync(token);
+                },
+                (Provider: provider, Plugin: plugin, Input: input, Context: actionContext),
+                cancellationToken);
+            stats.RecordCall(time.GetElapsedTime(started), failed: false);
+            manager.OnActionOutcome(provider.Entry, failed: false);
+            return output;
+        }
+        catch (CapabilityInputException ex)
+        {
+            stats.RecordCall(time.GetElapsedTime(started), failed: false);
+            throw new CapabilityException(CapabilityErrorKind.InvalidInput, capability, ex.Message) { Field = ex.Field };
+        }
+        catch (BrokenCircuitException ex)
+        {
+            stats.RecordRejected();
+            manager.OnActionOutcome(provider.Entry, failed: true);
+            throw new CapabilityException(CapabilityErrorKind.Unavailable, capability, $"'{capability}' of plugin '{provider.Entry.Id}' failed too often and is paused; try again later.", ex) { RetryAfter = ex.RetryAfter ?? TimeSpan.FromSeconds(1) };
+        }
+        catch (TimeoutRejectedException ex)
+        {
+            var error = $"no answer within {ex.Timeout.TotalMilliseconds:0} ms";
+            stats.RecordCall(time.GetElapsedTime(started), failed: true, timedOut: true, error: error);
+            PluginLog.ActionFailed(logger, provider.Entry.Id, capability, error);
+            manager.OnActionOutcome(provider.Entry, failed: true);
+            throw new CapabilityException(CapabilityErrorKind.Timeout, capability, $"Plugin '{provider.Entry.Id}' did not answer '{capability}' within {ex.Timeout.TotalSeconds:0.###} s.", ex);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is not CapabilityException)
+        {
+            var error = $"{ex.GetType().Name}: {ex.Message}";
+            stats.RecordCall(time.GetElapsedTime(started), failed: true, error: error);
+            PluginLog.ActionFailed(logger, provider.Entry.Id, capability, error);
+            manager.OnActionOutcome(provider.Entry, failed: true);
+            // No inner exception: one thrown by plugin code pins the plugin's assembly (its stack trace) for as long as it lives.
+            throw new CapabilityException(CapabilityErrorKind.Failed, capability, $"Plugin '{provider.Entry.Id}' failed on '{capability}': {error}");
+        }
+    }
+}

@@ -1,0 +1,11 @@
+namespace Luohu.Hub.Runtime.Plugins;
+
+/// <summary>What the supervisor tells the manager, which owns states and quarantine.</summary>
+internal interface IEventSourceObserver
+{
+    /// <summary>A source threw or returned early; returns false when the source must not restart (quarantine).</summary>
+    bool OnSourceFaulted(LoadedPlugin plugin, string sourceId, string error, TimeSpan restartIn);
+
+    /// <summary>A faulted source is running again.</summary>
+    void OnSourceRestarted(LoadedPlugin plugin, string sourceId);
+}

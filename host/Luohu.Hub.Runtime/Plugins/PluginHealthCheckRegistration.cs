@@ -1,0 +1,4 @@
+namespace Luohu.Hub.Runtime.Plugins;
+
+/// <summary>A health check a plugin registered.</summary>
+internal sealed record PluginHealthCheckRegistration(string Name, Type CheckType);

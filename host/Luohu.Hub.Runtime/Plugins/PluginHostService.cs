@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Luohu.Hub.Runtime.Plugins;
+
+/// <summary>Starts the plugin runtime with the host, runs health checks periodically, and takes everything down at shutdown.</summary>
+internal sealed class PluginHostService(PluginManager manager, PluginFolderWatcher watcher, IOptions<PluginOptions> options, TimeProvider time) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await manager.StartAsync(cancellationToken);
+        if (options.Value.WatchPluginsFolder)
+        {
+            watcher.Start();
+        }
+
+        await base.StartAsync(cancellationToken);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        watcher.Stop();
+        await base.StopAsync(cancellationToken);
+        await manager.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(options.Value.HealthCheckInterval, time);
+        try
+        {
+            do
+            {
+                await manager.RefreshHealthAsync(stoppingToken);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+}

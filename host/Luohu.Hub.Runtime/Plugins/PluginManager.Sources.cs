@@ -1,0 +1,77 @@
+namespace Luohu.Hub.Runtime.Plugins;
+
+/// <summary>What event-source supervisors report: restarts make the plugin Degraded, repeated faults quarantine it.</summary>
+internal sealed partial class PluginManager
+{
+    bool IEventSourceObserver.OnSourceFaulted(LoadedPlugin plugin, string sourceId, string error, TimeSpan restartIn)
+    {
+        if (!entries.TryGetValue(plugin.Manifest.Id, out var entry) || !ReferenceEquals(entry.Active, plugin))
+        {
+            return false;
+        }
+
+        int faults;
+        lock (entry.Sync)
+        {
+            var now = time.GetUtcNow();
+            entry.SourceFaults.Add(now);
+            entry.SourceFaults.RemoveAll(t => now - t > options.QuarantineWindow);
+            faults = entry.SourceFaults.Count;
+            if (faults < options.QuarantineAfterFaults)
+            {
+                entry.RestartingSources[sourceId] = $"{error} (restart in {restartIn.TotalSeconds:0.###} s)";
+            }
+        }
+
+        if (faults < options.QuarantineAfterFaults)
+        {
+            UpdateState(entry);
+            return true;
+        }
+
+        var reason = $"quarantined after {faults} event-source faults within {options.QuarantineWindow}; last: '{sourceId}' {error}. Fix the cause, then enable or reload the plugin";
+        PluginLog.Quarantined(logger, entry.Id, reason);
+        SetBase(entry, PluginState.Quarantined, reason);
+        PublishCatalog();
+        _ = Task.Run(() => StopQuarantinedAsync(entry, plugin, reason), CancellationToken.None);
+        return false;
+    }
+
+    void IEventSourceObserver.OnSourceRestarted(LoadedPlugin plugin, string sourceId)
+    {
+        if (entries.TryGetValue(plugin.Manifest.Id, out var entry) && ReferenceEquals(entry.Active, plugin))
+        {
+            lock (entry.Sync)
+            {
+                entry.RestartingSources.Remove(sourceId);
+            }
+
+            UpdateState(entry);
+        }
+    }
+
+    private async Task StopQuarantinedAsync(PluginEntry entry, LoadedPlugin plugin, string reason)
+    {
+        try
+        {
+            await WithGateAsync(entry.Id, async () =>
+            {
+                if (plugin.Supervisor is not null)
+                {
+                    await plugin.Supervisor.StopAsync();
+                }
+
+                if (entry.BaseState == PluginState.Quarantined)
+                {
+                    await SaveSettingsAsync(entry.Id, enabled: true, quarantine: reason, CancellationToken.None);
+                }
+
+                return true;
+            }, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            PluginLog.BackgroundFailed(logger, ex, entry.Id);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Luohu.Hub.Sdk;
+using Luohu.Hub.Sdk.Plugins;
+
+namespace Luohu.Hub.Runtime.Plugins;
+
+/// <summary>Reads <c>plugin.json</c> and checks every field, so a vendor learns every mistake at once.</summary>
+internal static partial class PluginManifestReader
+{
+    public const string FileName = "plugin.json";
+
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        RespectRequiredConstructorParameters = false,
+    };
+
+    public static PluginManifest Read(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path))
+        {
+            throw Invalid($"The package has no {FileName} at its root. Put plugin.json (id, name, vendor, version, sdk, assembly, entryType) next to the plugin's assembly.");
+        }
+
+        return Parse(File.ReadAllBytes(path));
+    }
+
+    public static PluginManifest Parse(ReadOnlySpan<byte> json)
+    {
+        using var document = ParseDocument(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{FileName} must be a JSON object, but it is {document.RootElement.ValueKind}.");
+        }
+
+        var root = document.RootElement;
+        var problems = new List<string>();
+        var missing = RequiredFields.Where(f => !root.TryGetProperty(f, out var v) || v.ValueKind != JsonValueKind.String || string.IsNullOrWhiteSpace(v.GetString())).ToList();
+        if (missing.Count > 0)
+        {
+            problems.Add($"missing or empty required field(s): {string.Join(", ", missing)}");
+        }
+
+        string Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? string.Empty : string.Empty;
+
+        var id = Field("id");
+        if (id.Length > 0 && (id.Length > 100 || !IdPattern().IsMatch(id)))
+        {
+            problems.Add($"id '{id}' is invalid: use lower-case letters and digits separated by single dots or dashes, e.g. 'acme.parking'");
+        }
+
+        var version = Field("version");
+        if (version.Length > 0 && !SemVerPattern().IsMatch(version))
+        {
+            problems.Add($"version '{version}' is not a semantic version such as 1.2.0");
+        }
+
+        var sdk = Field("sdk");
+        if (sdk.Length > 0)
+        {
+            if (!SdkVersionRange.TryParse(sdk, out var range))
+            {
+                problems.Add($"sdk '{sdk}' is not a version range: write e.g. '[1.0,2.0)', '(1.0,)', '[1.0]' or a minimum '1.0'");
+            }
+            else if (!range!.Includes(new Version(SdkInfo.Version)))
+            {
+                problems.Add($"sdk range '{sdk}' does not include this hub's SDK {SdkInfo.Version}: rebuild the plugin against SDK {SdkInfo.Version} and widen the range");
+            }
+        }
+
+        var assembly = Field("assembly");
+        if (assembly.Length > 0 && (Path.GetFileName(assembly) != assembly || !assembly.EndsWith(".dll", StringComparison.OrdinalIgnoreCase)))
+        {
+            problems.Add($"assembly '{assembly}' must be a .dll file name in the plugin's folder, without a path");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw Invalid($"{FileName} is invalid{(id.Length > 0 ? $" (plugin '{id}')" : string.Empty)}: {string.Join("; ", problems)}.");
+        }
+
+        return root.Deserialize<PluginManifest>(ManifestJson)!;
+    }
+
+    private static JsonDocument ParseDocument(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            return JsonDocument.ParseValue(ref reader);
+        }
+        catch (JsonException ex)
+        {
+            throw Invalid($"{FileName} is not valid JSON at line {(ex.LineNumber ?? 0) + 1}, position {(ex.BytePositionInLine ?? 0) + 1}: {ex.Message}", ex);
+        }
+    }
+
+    private static readonly string[] RequiredFields = ["id", "name", "vendor", "version", "sdk", "assembly", "entryType"];
+
+    private static PluginOperationException Invalid(string message, Exception? inner = null) =>
+        new(PluginErrorKind.InvalidPackage, message, inner);
+
+    [GeneratedRegex("^[a-z0-9]+([.-][a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex IdPattern();
+
+    [GeneratedRegex(@"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SemVerPattern();
+}
