@@ -19,6 +19,9 @@ internal sealed class FlowService(
     TimeProvider timeProvider,
     ILogger<FlowService> logger) : IFlowService
 {
+    // Deploy, rollback and delete of one flow run one at a time, so the stored pointer and the running version agree.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+
     public async Task<IReadOnlyList<FlowSummary>> ListAsync(string? department, CancellationToken cancellationToken)
     {
         var drafts = await repository.ListAsync(department, cancellationToken);
@@ -66,6 +69,7 @@ internal sealed class FlowService(
 
     public async Task DeleteAsync(string flowId, string author, CancellationToken cancellationToken)
     {
+        using var held = await LockAsync(flowId, cancellationToken);
         _ = await repository.GetAsync(flowId, cancellationToken) ?? throw NotFound(flowId);
         await engine.StopAsync(flowId, cancellationToken);
         await repository.DeleteAsync(flowId, cancellationToken);
@@ -77,6 +81,7 @@ internal sealed class FlowService(
 
     public async Task<FlowDeployment> DeployAsync(string flowId, string author, string? comment, CancellationToken cancellationToken)
     {
+        using var held = await LockAsync(flowId, cancellationToken);
         var draft = await repository.GetAsync(flowId, cancellationToken) ?? throw NotFound(flowId);
         var flow = FlowJson.Deserialize(draft.Json);
         var problems = Validate(flow);
@@ -91,6 +96,7 @@ internal sealed class FlowService(
 
     public async Task<FlowDeployment> RollbackAsync(string flowId, int version, string author, CancellationToken cancellationToken)
     {
+        using var held = await LockAsync(flowId, cancellationToken);
         _ = await repository.GetAsync(flowId, cancellationToken) ?? throw NotFound(flowId);
         var record = await repository.GetVersionAsync(flowId, version, cancellationToken)
             ?? throw new FlowException(FlowErrorKind.NotFound, $"Flow '{flowId}' has no version {version}. GET /api/v1/flows/{flowId}/versions lists them.");
@@ -181,6 +187,18 @@ internal sealed class FlowService(
         };
     }
 
+    private async Task<Releaser> LockAsync(string flowId, CancellationToken cancellationToken)
+    {
+        var gate = _locks.GetOrAdd(flowId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Releaser(gate);
+    }
+
     private static FlowException NotFound(string flowId) =>
         new(FlowErrorKind.NotFound, $"No flow with id '{flowId}'. GET /api/v1/flows lists the flows.");
+
+    private readonly struct Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
 }
