@@ -16,8 +16,7 @@ internal static class PluginsEndpoints
             .WithSummary("One plugin.");
         plugins.MapPost("/", UploadAsync)
             .WithSummary("Installs or upgrades a plugin from a zip (raw application/zip body, or multipart field 'package').")
-            .Accepts<IFormFile>("multipart/form-data")
-            .Accepts<byte[]>("application/zip");
+            .Accepts<IFormFile>("multipart/form-data", "application/zip", "application/octet-stream");
         plugins.MapPost("/{id}/enable", (string id, IPluginManager manager, CancellationToken ct) => manager.EnableAsync(id, ct));
         plugins.MapPost("/{id}/disable", (string id, IPluginManager manager, CancellationToken ct) => manager.DisableAsync(id, ct));
         plugins.MapPost("/{id}/reload", (string id, IPluginManager manager, CancellationToken ct) => manager.ReloadAsync(id, ct));

@@ -1,4 +1,6 @@
+using Luohu.Hub.Rules;
 using Luohu.Hub.Runtime.Bus;
+using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,37 @@ public static class HubBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(hub);
         hub.Services.AddHubBus(options => hub.Configuration.GetSection("Hub:Bus").Bind(options));
+        return hub;
+    }
+
+    /// <summary>
+    /// The plugin runtime: installs under <c>Hub:PluginsPath</c>, bundled samples from <c>Hub:BundledPluginsPath</c>,
+    /// tuning (timeouts, circuit breaker, quarantine) from <c>Hub:PluginHost</c>, each plugin's own settings from
+    /// <c>Hub:Plugins:{id}</c>.
+    /// </summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddPlugins(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        var options = Options(hub);
+        var pluginsPath = options.ResolvePluginsPath(hub.ContentRoot);
+        var bundledPath = options.ResolveBundledPluginsPath(hub.ContentRoot);
+        var tuning = hub.Configuration.GetSection("Hub:PluginHost");
+        hub.Services.AddHubPlugins(plugins =>
+        {
+            tuning.Bind(plugins);
+            plugins.PluginsPath = pluginsPath;
+            plugins.BundledPluginsPath = bundledPath ?? string.Empty;
+        });
+        return hub;
+    }
+
+    /// <summary>The JavaScript sandbox and rule workflows; limits (and per-department limits) from <c>Hub:Rules</c>.</summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddRules(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        hub.Services.AddHubRules(hub.Configuration.GetSection("Hub:Rules"));
         return hub;
     }
 

@@ -103,6 +103,11 @@ internal sealed class LoadedPlugin
         {
             return false;
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller (a stopping hub) can wait no longer: retire anyway, the unload is then reported unconfirmed.
+            return false;
+        }
     }
 
     /// <summary>Disposes the child services and starts unloading the context; returns a handle to confirm collection.</summary>

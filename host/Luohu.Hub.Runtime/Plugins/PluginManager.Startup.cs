@@ -22,6 +22,7 @@ internal sealed partial class PluginManager
     {
         foreach (var entry in entries.Values.ToList())
         {
+            // Every plugin gets its stop even when the host's shutdown time has run out for an earlier one.
             await WithGateAsync(entry.Id, async () =>
             {
                 entry.Retiring = entry.Active;
@@ -29,7 +30,7 @@ internal sealed partial class PluginManager
                 SetBase(entry, PluginState.Unloaded, "the hub is stopping");
                 await RetireAsync(entry, cancellationToken, confirm: false);
                 return true;
-            }, cancellationToken);
+            }, CancellationToken.None);
         }
 
         PublishCatalog();

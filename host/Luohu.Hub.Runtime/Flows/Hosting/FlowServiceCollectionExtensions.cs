@@ -1,3 +1,4 @@
+using Luohu.Hub.Rules;
 using Luohu.Hub.Runtime.Flows.Alerts;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Nodes;
@@ -16,7 +17,7 @@ public static class FlowServiceCollectionExtensions
     /// <summary>
     /// Registers the flow runtime: node types, validator, engine, <c>IFlowService</c>, <c>IDeadLetterService</c>,
     /// <c>IAlertLog</c>, <c>IFlowNodeTypeRegistry</c> and the hosted service that starts deployed flows. Needs the
-    /// bus (<c>AddHubBus</c>). Without a database store the flows, versions, node state and dead letters are kept
+    /// bus (<c>AddHubBus</c>); adds the rules library (<c>AddHubRules</c>) for scripts and workflows if it is not there yet. Without a database store the flows, versions, node state and dead letters are kept
     /// in memory (replaceable defaults).
     /// </summary>
     public static IServiceCollection AddHubFlows(this IServiceCollection services, Action<FlowOptions>? configure = null)
@@ -54,7 +55,8 @@ public static class FlowServiceCollectionExtensions
         services.Insert(0, ServiceDescriptor.Singleton<IFlowNodeType>(ReservedTriggerNodeType.Http()));
 
         services.TryAddSingleton<IFlowNodeTypeRegistry, FlowNodeTypeRegistry>();
-        services.TryAddSingleton<IFlowScripting, JintFlowScripting>();
+        services.AddHubRules();
+        services.TryAddSingleton<IFlowScripting, SandboxFlowScripting>();
 
         // The hub's store when one is registered (AddHubSqliteStore, before or after this call), else memory.
         services.TryAddSingleton<IFlowRepository>(sp => sp.GetService<IFlowStore>() is { } store

@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Luohu.Hub.Rules.Workflows;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Luohu.Hub.Host.Api;
+
+/// <summary>
+/// <c>POST rules/validate</c> (workflow → problems) and <c>POST rules/evaluate</c> (workflow + inputs → result tree).
+/// Bodies are read by hand so that malformed JSON gets a problem-details answer naming the path, line and byte.
+/// </summary>
+internal static class RulesEndpoints
+{
+    public static RouteGroupBuilder MapRulesApi(this RouteGroupBuilder api)
+    {
+        var rules = api.MapGroup("rules").WithTags("Rules");
+        rules.MapPost("validate", ValidateAsync).WithName("ValidateRuleWorkflow").Accepts<Workflow>("application/json");
+        rules.MapPost("evaluate", EvaluateAsync).WithName("EvaluateRuleWorkflow").Accepts<JsonObject>("application/json");
+        return api;
+    }
+
+    private static async Task<Results<Ok<ValidationResponse>, ProblemHttpResult>> ValidateAsync(
+        HttpRequest request, WorkflowValidator validator, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body.Node is not { } node)
+        {
+            return body.Problem!;
+        }
+
+        var workflow = ToWorkflow(node, "$", out var problem);
+        if (workflow is null)
+        {
+            return problem!;
+        }
+
+        var problems = validator.Validate(workflow).Select(p => new ProblemItem(p.Path, p.Message)).ToList();
+        return TypedResults.Ok(new ValidationResponse(problems));
+    }
+
+    private static async Task<Results<JsonHttpResult<WorkflowResult>, ProblemHttpResult, ValidationProblem>> EvaluateAsync(
+        HttpRequest request, WorkflowValidator validator, RulesEngine engine, CancellationToken cancellationToken)
+    {
+        var body = await ReadBodyAsync(request, cancellationToken);
+        if (body.Node is null)
+        {
+            return body.Problem!;
+        }
+
+        if (body.Node is not JsonObject envelope)
+        {
+            return BadRequest("The body must be a JSON object.", "Send { \"workflow\": { ... }, \"inputs\": { \"name\": value } }.", "$");
+        }
+
+        var workflowNode = Property(envelope, "workflow");
+        if (workflowNode is null)
+        {
+            return BadRequest("The body has no workflow.", "Add a \"workflow\" property holding the rule workflow (WorkflowName, Rules, ...).", "$.workflow");
+        }
+
+        var workflow = ToWorkflow(workflowNode, "$.workflow", out var problem);
+        if (workflow is null)
+        {
+            return problem!;
+        }
+
+        var inputsNode = Property(envelope, "inputs");
+        if (inputsNode is not null and not JsonObject)
+        {
+            return BadRequest("The inputs must be a JSON object.", "Send \"inputs\": { \"lot\": { ... }, \"limits\": { ... } }; each property is one named input.", "$.inputs");
+        }
+
+        var problems = validator.Validate(workflow);
+        if (problems.Count > 0)
+        {
+            return TypedResults.ValidationProblem(
+                problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                detail: "The workflow has problems; fix them (see errors by path) and evaluate again.",
+                title: "Invalid rule workflow");
+        }
+
+        var inputs = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (name, value) in (JsonObject?)inputsNode ?? [])
+        {
+            inputs[name] = value?.DeepClone();
+        }
+
+        try
+        {
+            var result = await engine.EvaluateAsync(workflow, inputs, null, cancellationToken);
+            return TypedResults.Json(result, WorkflowJson.WriteOptions);
+        }
+        catch (ArgumentException ex)
+        {
+            return BadRequest("An input cannot be used.", ex.Message, "$.inputs");
+        }
+    }
+
+    private static async Task<(JsonNode? Node, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var node = await JsonNode.ParseAsync(
+                request.Body,
+                new JsonNodeOptions { PropertyNameCaseInsensitive = true },
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true },
+                cancellationToken);
+            return node is null ? (null, BadRequest("The body is JSON null.", "Send a JSON object.", "$")) : (node, null);
+        }
+        catch (JsonException ex)
+        {
+            return (null, Malformed(ex, "$", withPosition: true));
+        }
+    }
+
+    private static Workflow? ToWorkflow(JsonNode node, string basePath, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (node is not JsonObject)
+        {
+            problem = BadRequest("The workflow must be a JSON object.", "Send { \"WorkflowName\": \"...\", \"Rules\": [ ... ] }.", basePath);
+            return null;
+        }
+
+        try
+        {
+            return node.Deserialize<Workflow>(WorkflowJson.ReadOptions);
+        }
+        catch (JsonException ex)
+        {
+            // Positions would refer to the re-read node, not the body the client sent: the path says where.
+            problem = Malformed(ex, basePath, withPosition: false);
+            return null;
+        }
+    }
+
+    private static JsonNode? Property(JsonObject envelope, string name) =>
+        envelope.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    private static ProblemHttpResult Malformed(JsonException ex, string basePath, bool withPosition)
+    {
+        var path = ex.Path is null or "$" ? basePath : basePath + ex.Path.TrimStart('$');
+        var extensions = new Dictionary<string, object?> { ["path"] = path };
+        var position = string.Empty;
+        if (withPosition && ex.LineNumber is long line)
+        {
+            extensions["line"] = line + 1;
+            extensions["bytePositionInLine"] = ex.BytePositionInLine + 1;
+            position = $" at line {line + 1}, byte {ex.BytePositionInLine + 1}";
+        }
+
+        var reason = withPosition ? ex.Message : $"a value has the wrong JSON type ({ex.Message.Split(". Path:")[0]})";
+        return TypedResults.Problem(
+            title: "Malformed JSON",
+            detail: $"The request body could not be read{position} (path {path}): {reason}",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: extensions);
+    }
+
+    private static ProblemHttpResult BadRequest(string title, string detail, string path) =>
+        TypedResults.Problem(title: title, detail: detail, statusCode: StatusCodes.Status400BadRequest, extensions: new Dictionary<string, object?> { ["path"] = path });
+
+    /// <summary>The answer of <c>rules/validate</c>: every problem at once; empty when the workflow is valid.</summary>
+    internal sealed record ValidationResponse(IReadOnlyList<ProblemItem> Problems);
+
+    /// <summary>One problem: where (<c>Rules[2].Rules[0].Expression</c>) and what.</summary>
+    internal sealed record ProblemItem(string Path, string Message);
+}

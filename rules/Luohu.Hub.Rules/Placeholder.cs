@@ -1,5 +1,0 @@
-namespace Luohu.Hub.Rules;
-
-internal static class Placeholder
-{
-}

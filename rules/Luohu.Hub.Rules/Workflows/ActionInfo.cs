@@ -1,0 +1,13 @@
+using System.Text.Json.Nodes;
+
+namespace Luohu.Hub.Rules.Workflows;
+
+/// <summary>Which action to run and its settings.</summary>
+public sealed record ActionInfo
+{
+    /// <summary>The action's name: <c>OutputExpression</c>, <c>EvaluateRule</c> or one the runtime registered.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The action's settings, e.g. <c>{ "Expression": "..." }</c>.</summary>
+    public JsonObject? Context { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace Luohu.Hub.Rules.Workflows;
+
+/// <summary>A named JavaScript expression (a RulesEngine "scoped param"), evaluated before the rules that see it.</summary>
+public sealed record ScopedParam
+{
+    /// <summary>The variable name the rules use; a JavaScript identifier.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The expression giving its value (any JSON value).</summary>
+    public string? Expression { get; init; }
+}
