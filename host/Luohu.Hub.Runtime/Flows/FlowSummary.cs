@@ -10,6 +10,9 @@ internal sealed record FlowSummary
 
     /// <summary><c>draft</c> (never deployed), <c>deployed</c>, or <c>error</c> (the deployed version failed to start).</summary>
     public required string State { get; init; }
+
+    /// <summary>Why the state is <c>error</c> (the deployed version failed to start), else null.</summary>
+    public string? StateReason { get; init; }
     public int? DeployedVersion { get; init; }
 
     /// <summary>The draft differs from the deployed version.</summary>

@@ -1,0 +1,33 @@
+using Luohu.Hub.Runtime.Bus;
+using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Flows.Alerts;
+using Luohu.Hub.Runtime.Flows.Persistence;
+using Luohu.Hub.Runtime.Flows.Scripting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Luohu.Hub.Runtime.Flows.Engine;
+
+/// <summary>The hub services runtime nodes use, gathered once.</summary>
+internal sealed class FlowServices(
+    IMessagePublisher publisher,
+    IFlowScripting scripting,
+    IAlertLog alerts,
+    IDeadLetterRepository deadLetters,
+    TimeProvider timeProvider,
+    IOptions<FlowOptions> options,
+    ILogger<FlowServices> logger,
+    IServiceProvider provider)
+{
+    public IMessagePublisher Publisher { get; } = publisher;
+    public IFlowScripting Scripting { get; } = scripting;
+    public IAlertLog Alerts { get; } = alerts;
+    public IDeadLetterRepository DeadLetters { get; } = deadLetters;
+    public TimeProvider Time { get; } = timeProvider;
+    public FlowOptions Options { get; } = options.Value;
+    public ILogger Logger { get; } = logger;
+
+    /// <summary>The plugin runtime's invoker; resolved per call because plugins load after flows start.</summary>
+    public ICapabilityInvoker? Invoker => provider.GetService<ICapabilityInvoker>();
+}

@@ -1,0 +1,194 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Luohu.Hub.Runtime.Bus;
+using Luohu.Hub.Runtime.Flows.Messages;
+using Luohu.Hub.Runtime.Flows.Persistence;
+
+namespace Luohu.Hub.Runtime.Flows.Engine;
+
+/// <summary>
+/// One deployed version of a flow, compiled: runtime nodes and wiring as arrays. Immutable once built.
+/// A message that enters reads the running flow's current snapshot once and runs entirely on it, so a deploy
+/// never changes the version under a message in flight. Messages run depth-first along the wires on the
+/// caller's task (the trigger's subscription loop), which keeps the order of a trigger's messages through
+/// every node that does not wait on a timer (delay, throttle's queue, window emissions run later).
+/// </summary>
+internal sealed class FlowSnapshot
+{
+    private readonly CompiledNode[] _nodes;
+    private readonly Dictionary<string, int> _index;
+    private readonly int[] _catchNodes;
+    private readonly FlowServices _services;
+    private readonly CancellationToken _stopping;
+
+    public FlowSnapshot(FlowDefinition definition, int version, CompiledNode[] nodes, FlowServices services, FlowCounters counters, CancellationToken stopping)
+    {
+        Definition = definition;
+        Version = version;
+        _nodes = nodes;
+        _services = services;
+        Counters = counters;
+        _stopping = stopping;
+        _index = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < nodes.Length; i++)
+        {
+            _index[nodes[i].Node.Id] = i;
+        }
+
+        _catchNodes = [.. Enumerable.Range(0, nodes.Length).Where(i => nodes[i].Node.Type == "catch" && !nodes[i].Node.Disabled)];
+    }
+
+    public FlowDefinition Definition { get; }
+    public int Version { get; }
+    public FlowCounters Counters { get; }
+    public CancellationToken Stopping => _stopping;
+    public IReadOnlyList<CompiledNode> Nodes => _nodes;
+
+    public bool TryGetNode(string nodeId, out int index) => _index.TryGetValue(nodeId, out index);
+
+    public CompiledNode this[int index] => _nodes[index];
+
+    public void Start()
+    {
+        foreach (var node in _nodes)
+        {
+            if (!node.Node.Disabled)
+            {
+                node.Runtime.Start();
+            }
+        }
+    }
+
+    public async ValueTask StopAsync()
+    {
+        foreach (var node in _nodes)
+        {
+            await node.Runtime.StopAsync();
+        }
+    }
+
+    /// <summary>A bus message entering trigger <paramref name="index"/>.</summary>
+    public ValueTask RunTriggerAsync(int index, HubMessage message, CancellationToken cancellationToken)
+    {
+        Counters.Message();
+        var flowMessage = FlowMessage.Create(message.Id, message.Topic, ParsePayload(message.Payload), message.Headers);
+        return RunNodeAsync(index, flowMessage, cancellationToken);
+    }
+
+    /// <summary>Hands <paramref name="message"/> to node <paramref name="index"/>; its failure goes to catch or dead letters.</summary>
+    public async ValueTask RunNodeAsync(int index, FlowMessage message, CancellationToken cancellationToken)
+    {
+        var node = _nodes[index];
+        if (node.Node.Disabled)
+        {
+            return;
+        }
+
+        if (++message.Hops > FlowMessage.MaxHops)
+        {
+            await FailAsync(index, message, new InvalidOperationException(
+                $"The message passed {FlowMessage.MaxHops} nodes; the flow has a loop that never ends. Break the loop or add a switch that stops it."), cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await node.Runtime.HandleAsync(message, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // Any failure of a node is the flow's business: catch node or dead letter, never the trigger loop's.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            await FailAsync(index, message, ex, cancellationToken);
+        }
+    }
+
+    public async ValueTask EmitAsync(int from, int port, FlowMessage message, CancellationToken cancellationToken)
+    {
+        var targets = _nodes[from].Targets;
+        if (port < 0 || port >= targets.Length)
+        {
+            return;
+        }
+
+        var wired = targets[port];
+        for (var i = 0; i < wired.Length; i++)
+        {
+            var copy = i == wired.Length - 1 ? message : message.Clone();
+            await RunNodeAsync(wired[i], copy, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the failed message with the error to the catch nodes that cover the node, or to the dead letters.</summary>
+    public async ValueTask FailAsync(int index, FlowMessage message, Exception error, CancellationToken cancellationToken)
+    {
+        Counters.Error();
+        var node = _nodes[index].Node;
+        var catchers = message.IsHandlingError
+            ? []
+            : _catchNodes.Where(c => c != index && (_nodes[c].CatchScope is not { } scope || scope.Contains(node.Id))).ToArray();
+        FlowLog.NodeFailed(_services.Logger, error, Definition.Id, node.Id, message.Id, catchers.Length > 0 ? "catch" : "dead letters");
+        if (catchers.Length > 0)
+        {
+            foreach (var catcher in catchers)
+            {
+                var copy = message.Clone();
+                copy.IsHandlingError = true;
+                copy.Body["error"] = new JsonObject
+                {
+                    ["nodeId"] = node.Id,
+                    ["nodeType"] = node.Type,
+                    ["message"] = error.Message,
+                };
+                await RunNodeAsync(catcher, copy, cancellationToken);
+            }
+
+            return;
+        }
+
+        try
+        {
+            await _services.DeadLetters.AddAsync(new DeadLetterRecord
+            {
+                Id = FlowMessage.NewId(),
+                FlowId = Definition.Id,
+                FlowVersion = Version,
+                NodeId = node.Id,
+                NodeType = node.Type,
+                Reason = error.Message,
+                Topic = message.Topic,
+                MessageJson = message.Body.ToJsonString(),
+                OriginId = message.OriginId,
+                CreatedAt = _services.Time.GetUtcNow(),
+            }, CancellationToken.None);
+        }
+#pragma warning disable CA1031 // A store failure must not be blamed on the node upstream; it is logged as a lost message.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            FlowLog.DeadLetterFailed(_services.Logger, ex, Definition.Id, node.Id, message.Id);
+        }
+    }
+
+    internal static JsonNode? ParsePayload(ReadOnlyMemory<byte> payload)
+    {
+        if (payload.IsEmpty)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(payload.Span);
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a device that sends plain text): the flow sees it as a string rather than losing it.
+            return JsonValue.Create(System.Text.Encoding.UTF8.GetString(payload.Span));
+        }
+    }
+}

@@ -1,0 +1,32 @@
+namespace Luohu.Hub.Runtime.Flows;
+
+/// <summary>Settings of the flow runtime (section <c>Hub:Flows</c> when bound from configuration).</summary>
+public sealed class FlowOptions
+{
+    /// <summary>
+    /// Folder of flow files imported and deployed when the store holds no flow at all (first start). Relative
+    /// paths are resolved against the host's assembly folder. Default <c>samples/flows</c> beside the host's
+    /// assembly; an empty string imports nothing.
+    /// </summary>
+    public string? SamplesPath { get; set; }
+
+    /// <summary>How often changed node state (script <c>ctx</c>, windows, throttles) is written to the store; it is also written when a flow stops. Default 5 seconds.</summary>
+    public TimeSpan StateFlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Queue capacity of a trigger's bus subscription unless its config says otherwise. Default 1024.</summary>
+    public int TriggerCapacity { get; set; } = 1024;
+
+    /// <summary>Alerts kept in memory for ops and dashboards, oldest dropped first. Default 1000.</summary>
+    public int AlertCapacity { get; set; } = 1000;
+
+    /// <summary>Dead letters the in-memory store keeps (when no database store is registered), oldest dropped first. Default 10,000.</summary>
+    public int InMemoryDeadLetterCapacity { get; set; } = 10_000;
+
+    /// <summary>Resolves <see cref="SamplesPath"/>; null when no samples are wanted.</summary>
+    public string? ResolveSamplesPath() => SamplesPath switch
+    {
+        null => Path.Combine(AppContext.BaseDirectory, "samples", "flows"),
+        "" => null,
+        var path => Path.GetFullPath(path, AppContext.BaseDirectory),
+    };
+}

@@ -1,0 +1,113 @@
+using System.Text.Json.Nodes;
+
+namespace Luohu.Hub.Runtime.Flows.Messages;
+
+/// <summary>
+/// A message travelling through a flow. Its body is the JSON object scripts see as <c>msg</c>:
+/// <c>topic</c> (text), <c>payload</c> (any JSON), <c>headers</c> (an object of strings) and whatever fields
+/// nodes add (<c>rule</c>, <c>error</c>, an action's named output). Not thread-safe: one message is handled by
+/// one node at a time, and a fan-out to several wires gives each further wire its own copy.
+/// </summary>
+internal sealed class FlowMessage
+{
+    public const string TopicField = "topic";
+    public const string PayloadField = "payload";
+    public const string HeadersField = "headers";
+
+    /// <summary>Wire hops after which a message is stopped: a loop in a flow must not spin forever.</summary>
+    public const int MaxHops = 256;
+
+    public FlowMessage(string id, string originId, JsonObject body)
+    {
+        Id = id;
+        OriginId = originId;
+        Body = body;
+    }
+
+    /// <summary>This message's id (new for every message a node creates).</summary>
+    public string Id { get; }
+
+    /// <summary>The id of the bus message (or injection) that started it, for tracing.</summary>
+    public string OriginId { get; }
+
+    public JsonObject Body { get; private set; }
+
+    public int Hops { get; set; }
+
+    /// <summary>Set on the way to a catch node, so that a failure there goes to the dead letters, never round again.</summary>
+    public bool IsHandlingError { get; set; }
+
+    public string Topic
+    {
+        get => Body[TopicField] is JsonValue value && value.TryGetValue<string>(out var text) ? text : string.Empty;
+        set => Body[TopicField] = value;
+    }
+
+    public JsonNode? Payload
+    {
+        get => Body[PayloadField];
+        set => Body[PayloadField] = value;
+    }
+
+    public static FlowMessage Create(string originId, string topic, JsonNode? payload, IReadOnlyDictionary<string, string>? headers)
+    {
+        var headerObject = new JsonObject();
+        if (headers is not null)
+        {
+            foreach (var (name, value) in headers)
+            {
+                headerObject[name] = value;
+            }
+        }
+
+        var body = new JsonObject
+        {
+            [TopicField] = topic,
+            [PayloadField] = payload,
+            [HeadersField] = headerObject,
+        };
+        return new FlowMessage(NewId(), originId, body);
+    }
+
+    public static string NewId() => Guid.CreateVersion7().ToString("N");
+
+    /// <summary>The headers as text (non-text values as their JSON).</summary>
+    public Dictionary<string, string> HeadersAsStrings()
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Body[HeadersField] is JsonObject headers)
+        {
+            foreach (var (name, value) in headers)
+            {
+                if (value is not null)
+                {
+                    result[name] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString();
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>A deep copy with a new id and the same origin.</summary>
+    public FlowMessage Clone() => new(NewId(), OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, IsHandlingError = IsHandlingError };
+
+    /// <summary>A message built from what a script returned; keeps this message's origin and hop count.</summary>
+    public FlowMessage WithBody(JsonObject body)
+    {
+        if (body[TopicField] is null)
+        {
+            body[TopicField] = Topic;
+        }
+
+        if (body[HeadersField] is not JsonObject)
+        {
+            body[HeadersField] = new JsonObject();
+        }
+
+        return new FlowMessage(NewId(), OriginId, body) { Hops = Hops, IsHandlingError = IsHandlingError };
+    }
+
+    /// <summary>Replaces the body in place (nodes that computed a new body from a copy).</summary>
+    public void ReplaceBody(JsonObject body) => Body = body;
+}

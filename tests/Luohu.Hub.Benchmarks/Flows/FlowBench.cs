@@ -1,0 +1,46 @@
+using System.Text;
+using Luohu.Hub.Runtime.Bus;
+using Luohu.Hub.Runtime.Flows;
+using Luohu.Hub.Runtime.Flows.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luohu.Hub.Benchmarks.Flows;
+
+/// <summary>A bus and the flow runtime in process, with the trigger → script → publish flow the benchmarks measure.</summary>
+internal sealed class FlowBench : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+
+    public FlowBench()
+    {
+        var services = new ServiceCollection();
+        services.AddHubBus();
+        services.AddHubFlows(o => o.SamplesPath = string.Empty);
+        _provider = services.BuildServiceProvider();
+    }
+
+    public IMessageBus Bus => _provider.GetRequiredService<IMessageBus>();
+    public IFlowService Flows => _provider.GetRequiredService<IFlowService>();
+
+    public static string Flow(string variant) => $$$"""
+        { "id": "bench", "name": "Bench", "department": "traffic",
+          "nodes": [ { "id": "in", "type": "trigger.topic", "config": { "topic": "sensors/parking/+/occupancy" } },
+                     { "id": "calc", "type": "script", "config": { "code": "msg.payload.full = msg.payload.free == 0; msg.payload.variant = '{{{variant}}}'; return msg;" } },
+                     { "id": "out", "type": "publish", "config": { "topic": "district/parking/{{payload.lot}}/status" } } ],
+          "wires": [ { "from": "in", "to": "calc" }, { "from": "calc", "to": "out" } ] }
+        """;
+
+    public async Task DeployAsync(string variant)
+    {
+        await Flows.SaveAsync(FlowJson.Deserialize(Flow(variant)), "bench", CancellationToken.None);
+        await Flows.DeployAsync("bench", "bench", null, CancellationToken.None);
+    }
+
+    public static HubMessage Reading(long sequence) => HubMessages.Create(
+        "sensors/parking/LH-0042/occupancy",
+        Encoding.UTF8.GetBytes($$"""{ "lot": "LH-0042", "free": 12, "total": 120, "seq": {{sequence}} }"""),
+        "bench",
+        TimeProvider.System);
+
+    public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
+}
