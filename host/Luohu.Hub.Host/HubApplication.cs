@@ -15,7 +15,8 @@ internal static class HubApplication
             .AddSqliteStore()
             .AddBus()
             .AddPlugins()
-            .AddRules();
+            .AddRules()
+            .AddFlows();
         builder.Services.AddHubApi(builder.Configuration);
 
         var app = builder.Build();
@@ -28,7 +29,9 @@ internal static class HubApplication
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiExceptionFilter>();
         api.MapPluginsApi();
         api.MapCapabilitiesApi();
-        // FLOWS-PENDING api.MapFlowsApi();
+        api.MapFlowsApi();
+        api.MapDeadLettersApi();
+        api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();
         return app;

@@ -12,6 +12,8 @@ internal static class FlowsEndpoints
         var flows = api.MapGroup("/flows").WithTags("Flows");
         flows.MapGet("/", (string? department, IFlowService service, CancellationToken ct) => service.ListAsync(department, ct))
             .WithSummary("The flows (optionally of one department) with their state.");
+        flows.MapGet("/node-types", (Runtime.Flows.Nodes.IFlowNodeTypeRegistry registry) => TypedResults.Ok(registry.List()))
+            .WithSummary("Every node type with its category, ports and config JSON schema (the designer's palette and forms).");
         flows.MapPost("/validate", async (HttpContext context, IFlowService service, CancellationToken ct) =>
             TypedResults.Ok(new ProblemList(service.Validate(await ReadFlowAsync(context, ct)))))
             .WithSummary("Every problem of a flow, with node ids and paths; does not save.");

@@ -1,5 +1,6 @@
 using Luohu.Hub.Rules;
 using Luohu.Hub.Runtime.Bus;
+using Luohu.Hub.Runtime.Flows.Hosting;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
@@ -58,6 +59,18 @@ public static class HubBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(hub);
         hub.Services.AddHubRules(hub.Configuration.GetSection("Hub:Rules"));
+        return hub;
+    }
+
+    /// <summary>
+    /// Flows: live deploys, versions, dead letters, alerts; tuning from <c>Hub:Flows</c>. The sample flows are
+    /// imported and deployed at the first start of an empty store from <c>Hub:Flows:SamplesPath</c>.
+    /// </summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddFlows(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        hub.Services.AddHubFlows(options => hub.Configuration.GetSection("Hub:Flows").Bind(options));
         return hub;
     }
 
