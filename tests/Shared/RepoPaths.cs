@@ -1,5 +1,6 @@
-namespace Luohu.Hub.Host.Tests;
+namespace Luohu.Hub.Testing;
 
+/// <summary>The repository root (the folder holding Luohu.Hub.sln), for tests that read samples and staged plugins.</summary>
 internal static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
