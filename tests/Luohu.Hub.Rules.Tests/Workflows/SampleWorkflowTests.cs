@@ -11,7 +11,7 @@ public sealed class SampleWorkflowTests
         var data = new TheoryData<string, string>();
         foreach (var sample in new[] { "parking-nearly-full", "water-level-warning" })
         {
-            foreach (var (name, _) in JsonNode.Parse(File.ReadAllText(RepoPaths.Sample($"{sample}.inputs.json")))!.AsObject())
+            foreach (var (name, _) in JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "rules", $"{sample}.inputs.json")))!.AsObject())
             {
                 data.Add(sample, name);
             }
@@ -34,7 +34,7 @@ public sealed class SampleWorkflowTests
     [MemberData(nameof(Cases))]
     public async Task Sample_Case_PassesOrFailsAsItsNameSays(string sample, string caseName)
     {
-        var inputs = JsonNode.Parse(File.ReadAllText(RepoPaths.Sample($"{sample}.inputs.json")))![caseName]!.ToJsonString();
+        var inputs = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "rules", $"{sample}.inputs.json")))![caseName]!.ToJsonString();
 
         var result = await Workflows.Engine().Run(Load(sample), inputs);
 
@@ -54,7 +54,7 @@ public sealed class SampleWorkflowTests
     [Fact]
     public async Task Water_RisingOverTheLine_OutputsWarning()
     {
-        var inputs = JsonNode.Parse(File.ReadAllText(RepoPaths.Sample("water-level-warning.inputs.json")))!["pass"]!.ToJsonString();
+        var inputs = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "rules", "water-level-warning.inputs.json")))!["pass"]!.ToJsonString();
 
         var output = (await Workflows.Engine().Run(Load("water-level-warning"), inputs)).Results[0].ActionResult!.Output!;
 
@@ -64,7 +64,7 @@ public sealed class SampleWorkflowTests
     [Fact]
     public async Task Water_UnderTheLine_SkipsTheRiseCheck()
     {
-        var inputs = JsonNode.Parse(File.ReadAllText(RepoPaths.Sample("water-level-warning.inputs.json")))!["fail"]!.ToJsonString();
+        var inputs = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "rules", "water-level-warning.inputs.json")))!["fail"]!.ToJsonString();
 
         var rule = (await Workflows.Engine().Run(Load("water-level-warning"), inputs)).Results[0];
 
@@ -72,5 +72,5 @@ public sealed class SampleWorkflowTests
         Assert.True(rule.ChildResults[1].IsSkipped);
     }
 
-    private static Workflow Load(string sample) => WorkflowJson.Parse(File.ReadAllText(RepoPaths.Sample($"{sample}.json")));
+    private static Workflow Load(string sample) => WorkflowJson.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "samples", "rules", $"{sample}.json")));
 }
