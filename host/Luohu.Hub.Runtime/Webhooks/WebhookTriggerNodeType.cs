@@ -36,7 +36,8 @@ internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) :
     public static bool TryNormalizePath(string? path, out string normalized)
     {
         normalized = path?.Trim('/') ?? string.Empty;
-        return normalized.Length is > 0 and <= 200 && PathPattern().IsMatch(normalized);
+        return normalized.Length is > 0 and <= 200 && PathPattern().IsMatch(normalized)
+            && !normalized.Split('/').Any(segment => segment is "." or "..");
     }
 
     protected override WebhookSettings Read(NodeConfig config)
@@ -45,7 +46,7 @@ internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) :
         var path = string.Empty;
         if (rawPath is not null && !TryNormalizePath(rawPath, out path))
         {
-            config.Problem("path", $"Path '{rawPath}' must be segments of letters, digits, '.', '_', '~' or '-' separated by '/', e.g. 'fire/dispatch' (at most 200 characters).");
+            config.Problem("path", $"Path '{rawPath}' must be segments of letters, digits, '.', '_', '~' or '-' separated by '/', e.g. 'fire/dispatch' (no '.' or '..' segments, at most 200 characters).");
         }
 
         var methods = config.Strings("methods").Select(m => m.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
