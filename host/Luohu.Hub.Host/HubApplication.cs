@@ -16,7 +16,9 @@ internal static class HubApplication
             .AddBus()
             .AddPlugins()
             .AddRules()
-            .AddFlows();
+            .AddFlows()
+            .AddScheduling()
+            .AddWebhooks();
         builder.Services.AddHubApi(builder.Configuration);
 
         var app = builder.Build();
@@ -26,6 +28,7 @@ internal static class HubApplication
 
         app.MapHubHealth();
         app.MapOpenApi();
+        app.MapWebhooks();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiExceptionFilter>();
         api.MapPluginsApi();
         api.MapCapabilitiesApi();

@@ -8,11 +8,18 @@ namespace Luohu.Hub.Runtime.Flows.Engine;
 /// The running flows of this hub. Operations on one flow are serialized by a per-flow lock; different flows
 /// never wait for each other and never touch each other's subscriptions.
 /// </summary>
-internal sealed class FlowEngine(IMessageBus bus, FlowCompiler compiler, INodeStateRepository stateStore, FlowServices services) : IAsyncDisposable
+/// <remarks>
+/// Sources of triggers outside the bus (<see cref="IFlowTriggerSource"/>: schedules, webhooks) follow every start,
+/// swap and undeploy. When the hub stops they are left alone: a persistent job store keeps the jobs for the next
+/// start (and for the other nodes of a cluster), and a firing that finds no running flow is ignored.
+/// </remarks>
+internal sealed class FlowEngine(
+    IMessageBus bus, FlowCompiler compiler, INodeStateRepository stateStore, FlowServices services, IEnumerable<IFlowTriggerSource> triggerSources) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, RunningFlow> _running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> _errors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
+    private readonly IFlowTriggerSource[] _triggerSources = [.. triggerSources];
 
     public RunningFlow? Find(string flowId) => _running.GetValueOrDefault(flowId);
 
@@ -36,7 +43,13 @@ internal sealed class FlowEngine(IMessageBus bus, FlowCompiler compiler, INodeSt
             }
             else
             {
-                _running[definition.Id] = await RunningFlow.StartAsync(definition, version, bus, compiler, stateStore, services, cancellationToken);
+                running = await RunningFlow.StartAsync(definition, version, bus, compiler, stateStore, services, cancellationToken);
+                _running[definition.Id] = running;
+            }
+
+            foreach (var source in _triggerSources)
+            {
+                await source.SyncAsync(running, cancellationToken);
             }
 
             _errors.TryRemove(definition.Id, out _);
@@ -49,14 +62,24 @@ internal sealed class FlowEngine(IMessageBus bus, FlowCompiler compiler, INodeSt
 
     public void MarkFailed(string flowId, string reason) => _errors[flowId] = reason;
 
-    /// <summary>Stops the flow: triggers drain, timers stop, state is written. No-op when not running.</summary>
-    public async Task StopAsync(string flowId, CancellationToken cancellationToken)
+    /// <summary>Undeploys the flow: its schedules and routes go, triggers drain, timers stop, state is written. No-op when not running.</summary>
+    public Task StopAsync(string flowId, CancellationToken cancellationToken) => StopAsync(flowId, undeploy: true, cancellationToken);
+
+    private async Task StopAsync(string flowId, bool undeploy, CancellationToken cancellationToken)
     {
         var gate = _locks.GetOrAdd(flowId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
         try
         {
             _errors.TryRemove(flowId, out _);
+            if (undeploy)
+            {
+                foreach (var source in _triggerSources)
+                {
+                    await source.RemoveAsync(flowId, cancellationToken);
+                }
+            }
+
             if (_running.TryRemove(flowId, out var running))
             {
                 await running.DisposeAsync();
@@ -72,7 +95,7 @@ internal sealed class FlowEngine(IMessageBus bus, FlowCompiler compiler, INodeSt
     {
         foreach (var flowId in _running.Keys.ToList())
         {
-            await StopAsync(flowId, CancellationToken.None);
+            await StopAsync(flowId, undeploy: false, CancellationToken.None);
         }
     }
 }

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Luohu.Hub.Runtime.Flows.Engine;
+using Luohu.Hub.Runtime.Flows.Nodes;
+
+namespace Luohu.Hub.Runtime.Webhooks;
+
+/// <summary>
+/// <c>trigger.http</c>: the flow serves <c>/hooks/{department}/{path}</c> (the flow's department) for the given
+/// methods while it is deployed. The request becomes a message on topic <c>hooks/{department}/{path}</c> with
+/// payload <c>{ body, query, headers, method, path, remoteIp }</c> (body parsed as JSON, or text; headers without
+/// Authorization and Cookie). Auth: <c>none</c>, <c>secret</c> (header <c>secretHeader</c> equals <c>secret</c>)
+/// or <c>hmac</c> (<c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c> of the raw body keyed with <c>secret</c>).
+/// An <c>http.response</c> node answers within <c>responseTimeoutMs</c>; else the hub answers 202 with the message id.
+/// </summary>
+internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) : FlowNodeType<WebhookSettings>
+{
+    public static readonly string[] AllowedMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
+
+    public override string Type => "trigger.http";
+    public override string Category => NodeCategory.Trigger;
+    public override string Title => "HTTP webhook";
+    public override string Description => "Starts the flow for every request to /hooks/{department}/{path}; an http.response node can answer.";
+    public override bool IsTrigger => true;
+
+    protected override JsonObject BuildSchema() => SchemaBuilder.Object(
+        ["path"],
+        ("path", SchemaBuilder.Text("Path", "Route under /hooks/{department}/, e.g. fire/dispatch.")),
+        ("methods", SchemaBuilder.Text("Methods", "List of HTTP methods (GET, POST, PUT, PATCH, DELETE). Default [\"POST\"].")),
+        ("auth", SchemaBuilder.Text("Authentication", "none; secret: a shared secret in a header; hmac: X-Hub-Signature-256 = sha256=<hex HMAC-SHA256 of the body>.", WebhookSettings.NoAuth, WebhookSettings.AuthModes)),
+        ("secret", SchemaBuilder.Text("Secret", "The shared secret or HMAC key (required for secret and hmac).")),
+        ("secretHeader", SchemaBuilder.Text("Secret header", "Header carrying the shared secret. Default X-Hook-Secret.")),
+        ("responseTimeoutMs", SchemaBuilder.Integer("Response timeout (ms)", "How long the request waits for an http.response node before the hub answers 202. Default 10000.", 10_000, 1, 120_000)));
+
+    public static bool TryNormalizePath(string? path, out string normalized)
+    {
+        normalized = path?.Trim('/') ?? string.Empty;
+        return normalized.Length is > 0 and <= 200 && PathPattern().IsMatch(normalized)
+            && !normalized.Split('/').Any(segment => segment is "." or "..");
+    }
+
+    protected override WebhookSettings Read(NodeConfig config)
+    {
+        var rawPath = config.String("path", required: true);
+        var path = string.Empty;
+        if (rawPath is not null && !TryNormalizePath(rawPath, out path))
+        {
+            config.Problem("path", $"Path '{rawPath}' must be segments of letters, digits, '.', '_', '~' or '-' separated by '/', e.g. 'fire/dispatch' (no '.' or '..' segments, at most 200 characters).");
+        }
+
+        var methods = config.Strings("methods").Select(m => m.ToUpperInvariant()).Distinct(StringComparer.Ordinal).ToList();
+        foreach (var method in methods.Where(m => !AllowedMethods.Contains(m, StringComparer.Ordinal)))
+        {
+            config.Problem("methods", $"Method '{method}' is not served; use {string.Join(", ", AllowedMethods)}.");
+        }
+
+        var auth = config.Choice("auth", WebhookSettings.AuthModes, WebhookSettings.NoAuth);
+        var secret = config.String("secret");
+        if (auth != WebhookSettings.NoAuth && string.IsNullOrEmpty(secret))
+        {
+            config.Problem("secret", $"Auth '{auth}' needs a 'secret'.");
+        }
+
+        return new WebhookSettings(
+            path,
+            methods.Count > 0 ? methods : ["POST"],
+            auth,
+            secret,
+            config.String("secretHeader") ?? WebhookSettings.DefaultSecretHeader,
+            config.Int("responseTimeoutMs", 10_000, 1, 120_000));
+    }
+
+    protected override void Check(WebhookSettings settings, NodeValidationContext context)
+    {
+        if (settings.Path.Length == 0 || context.Node.Disabled)
+        {
+            return;
+        }
+
+        var route = $"/hooks/{context.Flow.Department}/{settings.Path}";
+        if (routes.Find(context.Flow.Department, settings.Path) is { } owner && owner.FlowId != context.Flow.Id)
+        {
+            context.Config.Problem("path", $"{route} is already served by the deployed flow '{owner.FlowId}'. Choose another path or undeploy that flow first.");
+        }
+
+        var twin = (context.Flow.Nodes ?? []).FirstOrDefault(n => n is not null && n.Id != context.Node.Id && !n.Disabled
+            && n.Type == Type && n.Config is { ValueKind: JsonValueKind.Object } c && c.TryGetProperty("path", out var p)
+            && p.ValueKind == JsonValueKind.String && TryNormalizePath(p.GetString(), out var other) && other == settings.Path);
+        if (twin is not null)
+        {
+            context.Config.Problem("path", $"{route} is also claimed by node '{twin.Id}' of this flow; each webhook path may have one trigger.");
+        }
+    }
+
+    protected override FlowNodeRuntime Create(WebhookSettings settings, NodeBuildContext context) => new WebhookTriggerRuntime(context, settings);
+
+    [GeneratedRegex("^[A-Za-z0-9._~-]+(/[A-Za-z0-9._~-]+)*$")]
+    private static partial Regex PathPattern();
+}

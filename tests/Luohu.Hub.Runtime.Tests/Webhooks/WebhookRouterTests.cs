@@ -1,0 +1,122 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Luohu.Hub.Runtime.Tests.Flows;
+using Luohu.Hub.Runtime.Tests.Support;
+using Luohu.Hub.Runtime.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luohu.Hub.Runtime.Tests.Webhooks;
+
+public sealed class WebhookRouterTests : IAsyncDisposable
+{
+    private readonly FlowTestHost _host = new(services => services.AddHubWebhooks());
+
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
+
+    private IWebhookRouter Router => _host.Provider.GetRequiredService<IWebhookRouter>();
+
+    private Task<Luohu.Hub.Runtime.Flows.FlowDeployment> DeployAsync(string id, string hookConfig) => _host.DeployAsync($$"""
+        { "id": "{{id}}", "name": "Hook", "department": "fire",
+          "nodes": [ { "id": "hook", "type": "trigger.http", "config": {{hookConfig}} },
+                     { "id": "out", "type": "publish", "config": { "topic": "test/{{id}}/out" } } ],
+          "wires": [ { "from": "hook", "to": "out" } ] }
+        """);
+
+    private static WebhookRequest Request(string path, string body, string? contentType = "application/json", string method = "POST", Dictionary<string, string>? headers = null) =>
+        new("fire", path, method, new Dictionary<string, string> { ["lane"] = "2" }, headers ?? [], Encoding.UTF8.GetBytes(body), contentType, "10.0.0.7");
+
+    [Fact]
+    public async Task Request_BecomesAMessage_WithBodyQueryHeadersMethodPathAndIp()
+    {
+        var output = _host.Watch("test/shape/out");
+        await DeployAsync("shape", """{ "path": "dispatch/engine" }""");
+        var headers = new Dictionary<string, string> { ["X-Unit"] = "E7", ["Authorization"] = "Bearer x", ["Cookie"] = "c=1" };
+
+        var response = await Router.HandleAsync(Request("dispatch/engine", """{ "unit": "E7" }""", headers: headers), CancellationToken.None);
+        await Eventually.TrueAsync(() => !output.IsEmpty, "the message went through the flow");
+
+        Assert.Equal(202, response.Status);
+        var payload = FlowTestHost.Payload(output.Single());
+        Assert.Equal("E7", payload["body"]!["unit"]!.GetValue<string>());
+        Assert.Equal("2", payload["query"]!["lane"]!.GetValue<string>());
+        Assert.Equal("E7", payload["headers"]!["X-Unit"]!.GetValue<string>());
+        Assert.Null(payload["headers"]!["Authorization"]);
+        Assert.Null(payload["headers"]!["Cookie"]);
+        Assert.Equal("POST", payload["method"]!.GetValue<string>());
+        Assert.Equal("dispatch/engine", payload["path"]!.GetValue<string>());
+        Assert.Equal("10.0.0.7", payload["remoteIp"]!.GetValue<string>());
+        Assert.Equal("webhook", output.Single().Headers!["source"]);
+    }
+
+    [Fact]
+    public async Task SharedSecretHeader_DoesNotTravelWithTheMessage()
+    {
+        var output = _host.Watch("test/hidden/out");
+        await DeployAsync("hidden", """{ "path": "hidden", "auth": "secret", "secret": "k" }""");
+
+        await Router.HandleAsync(Request("hidden", "{}", headers: new() { ["X-Hook-Secret"] = "k" }), CancellationToken.None);
+        await Eventually.TrueAsync(() => !output.IsEmpty, "the message went through the flow");
+
+        Assert.Null(FlowTestHost.Payload(output.Single())["headers"]!["X-Hook-Secret"]);
+    }
+
+    [Fact]
+    public async Task NonJsonBody_ArrivesAsText()
+    {
+        var output = _host.Watch("test/text/out");
+        await DeployAsync("text", """{ "path": "text" }""");
+
+        await Router.HandleAsync(Request("text", "level=3", "application/x-www-form-urlencoded"), CancellationToken.None);
+        await Eventually.TrueAsync(() => !output.IsEmpty, "the message went through the flow");
+
+        Assert.Equal("level=3", FlowTestHost.Payload(output.Single())["body"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MethodNotConfigured_Is405_WithAllow()
+    {
+        await DeployAsync("methods", """{ "path": "methods", "methods": ["put", "PATCH"] }""");
+
+        var response = await Router.HandleAsync(Request("methods", "{}"), CancellationToken.None);
+
+        Assert.Equal(405, response.Status);
+        Assert.Equal("PUT, PATCH", response.Headers["Allow"]);
+    }
+
+    [Fact]
+    public async Task Route_ExistsOnlyWhileDeployed()
+    {
+        await DeployAsync("life", """{ "path": "life" }""");
+        Assert.NotNull(Router.Find("fire", "life"));
+
+        await _host.Flows.DeleteAsync("life", "tester", CancellationToken.None);
+
+        Assert.Null(Router.Find("fire", "life"));
+        Assert.Equal(404, (await Router.HandleAsync(Request("life", "{}"), CancellationToken.None)).Status);
+    }
+
+    [Theory]
+    [InlineData("""{ "path": "../etc" }""", "path")]
+    [InlineData("""{ "path": "ok", "auth": "hmac" }""", "secret")]
+    [InlineData("""{ "path": "ok", "methods": ["TRACE"] }""", "methods")]
+    public void Validate_BadWebhook_NamesTheField(string config, string field)
+    {
+        var flow = Luohu.Hub.Runtime.Flows.FlowJson.Deserialize($$"""
+            { "id": "bad", "name": "Bad", "department": "fire",
+              "nodes": [ { "id": "hook", "type": "trigger.http", "config": {{config}} } ], "wires": [] }
+            """);
+
+        Assert.Contains(_host.Flows.Validate(flow), p => p.Path == $"nodes[hook].config.{field}");
+    }
+
+    [Fact]
+    public void Signature_IsHmacSha256OfTheBody_InHex()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"n":1}""");
+
+        var signature = WebhookAuth.Sign(body, "key");
+
+        Assert.Equal("sha256=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData("key"u8, body)), signature);
+        Assert.Equal(71, signature.Length);
+    }
+}
