@@ -33,7 +33,7 @@ public sealed class HubServer : IAsyncDisposable
 
     public string AdminKey { get; private set; } = string.Empty;
 
-    public static async Task<HubServer> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null)
+    public static async Task<HubServer> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "luohu-hub-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);
@@ -52,7 +52,7 @@ public sealed class HubServer : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
-        var app = HubApplication.Create([.. args]);
+        var app = HubApplication.Create([.. args], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var server = new HubServer(app, new Uri(address), dataPath);
