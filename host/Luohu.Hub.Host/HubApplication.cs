@@ -1,4 +1,5 @@
 using Luohu.Hub.Host.Api;
+using Luohu.Hub.Host.Security;
 using Luohu.Hub.Runtime.Hosting;
 
 namespace Luohu.Hub.Host;
@@ -13,6 +14,7 @@ internal static class HubApplication
 
         builder.Services.AddLuohuHub(builder.Configuration, builder.Environment.ContentRootPath)
             .AddSqliteStore()
+            .AddSecurity()
             .AddBus()
             .AddPlugins()
             .AddRules()
@@ -20,16 +22,25 @@ internal static class HubApplication
             .AddScheduling()
             .AddWebhooks();
         builder.Services.AddHubApi(builder.Configuration);
+        builder.Services.AddHubAuth(builder.Configuration, builder.Environment.ContentRootPath);
 
         var app = builder.Build();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
 
         app.MapHubHealth();
         app.MapOpenApi();
         app.MapWebhooks();
-        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiExceptionFilter>();
+        var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiExceptionFilter>().RequireHubAuth();
+        api.MapSessionApi();
+        api.MapKeysApi();
+        api.MapDirectoryApi();
+        api.MapGrantsApi();
+        api.MapAuditApi();
+        api.MapPluginSettingsApi();
         api.MapPluginsApi();
         api.MapCapabilitiesApi();
         api.MapFlowsApi();

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -6,7 +8,9 @@ namespace Luohu.Hub.Host.Tests;
 
 /// <summary>
 /// The real hub (the same composition as Program.cs) on a real Kestrel socket on a free loopback port,
-/// with its own data folder, deleted on dispose.
+/// with its own data folder, deleted on dispose. Auth is on: the server starts with a known admin password, signs
+/// in through <c>POST /api/v1/session</c>, creates an admin key through <c>POST /api/v1/keys</c> and sends it as
+/// the default <c>X-Api-Key</c> of <see cref="Client"/>.
 /// </summary>
 public sealed class HubServer : IAsyncDisposable
 {
@@ -24,7 +28,12 @@ public sealed class HubServer : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
 
-    public static async Task<HubServer> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null)
+    public const string AdminPassword = "admin-password-for-tests";
+    public const string UserPassword = "user-password-for-tests";
+
+    public string AdminKey { get; private set; } = string.Empty;
+
+    public static async Task<HubServer> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "luohu-hub-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);
@@ -36,17 +45,75 @@ public sealed class HubServer : IAsyncDisposable
             $"--Hub:DataPath={dataPath}",
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
+            $"--Hub:Auth:AdminPassword={AdminPassword}",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             args.Add($"--{key}={value}");
         }
 
-        var app = HubApplication.Create([.. args]);
+        var app = HubApplication.Create([.. args], configure);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new HubServer(app, new Uri(address), dataPath);
+        var server = new HubServer(app, new Uri(address), dataPath);
+        using var admin = await server.SignInAsync("admin", AdminPassword);
+        server.AdminKey = await CreateKeyAsync(admin, "tests-admin");
+        server.Client.DefaultRequestHeaders.Add("X-Api-Key", server.AdminKey);
+        return server;
     }
+
+    /// <summary>A client holding the session cookie of <paramref name="user"/>, sending the anti-forgery header on every request.</summary>
+    public async Task<HttpClient> SignInAsync(string user, string password)
+    {
+        var client = NewClient(new CookieContainer());
+        client.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        var response = await client.PostAsJsonAsync("/api/v1/session", new { user, password });
+        await EnsureSuccessAsync(response);
+        return client;
+    }
+
+    /// <summary>Creates a key through the API with the signed-in client and returns the whole key (shown once).</summary>
+    public static async Task<string> CreateKeyAsync(HttpClient signedIn, string name, string[]? roles = null, string[]? departments = null, double? expiresInDays = null)
+    {
+        ArgumentNullException.ThrowIfNull(signedIn);
+        var response = await signedIn.PostAsJsonAsync("/api/v1/keys", new { name, roles, departments, expiresInDays });
+        await EnsureSuccessAsync(response);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("secret").GetString()!;
+    }
+
+    /// <summary>Creates a user with these roles and departments (as admin) and returns a client with a key of that user.</summary>
+    public async Task<HttpClient> CreateClientAsync(string[] roles, string[] departments, string? user = null)
+    {
+        user ??= $"user-{Guid.NewGuid():N}"[..16];
+        await CreateUserAsync(user, roles, departments);
+        using var signedIn = await SignInAsync(user, UserPassword);
+        var key = await CreateKeyAsync(signedIn, $"{user}-key");
+        return ClientWithKey(key);
+    }
+
+    public async Task CreateUserAsync(string user, string[] roles, string[] departments)
+    {
+        var response = await Client.PutAsJsonAsync($"/api/v1/users/{user}", new { displayName = user, password = UserPassword, roles, departments });
+        await EnsureSuccessAsync(response);
+    }
+
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = NewClient(null);
+        client.DefaultRequestHeaders.Add("X-Api-Key", key);
+        return client;
+    }
+
+    /// <summary>A client with no credentials at all.</summary>
+    public HttpClient AnonymousClient() => NewClient(null);
+
+    private HttpClient NewClient(CookieContainer? cookies) =>
+        new(new HttpClientHandler { CookieContainer = cookies ?? new CookieContainer(), UseCookies = cookies is not null })
+        {
+            BaseAddress = BaseAddress,
+            Timeout = TimeSpan.FromSeconds(60),
+        };
 
     public async Task<T> GetJsonAsync<T>(string path)
     {

@@ -21,7 +21,7 @@ internal sealed class CapabilityInvoker(
         var (provider, plugin) = Enter(capability, context.Provider);
         try
         {
-            if (await authorizer.AuthorizeAsync(capability, provider.Entry.Id, context, cancellationToken) is { } denied)
+            if (await authorizer.AuthorizeAsync(capability, provider.Entry.Id, input, context, cancellationToken) is { } denied)
             {
                 throw new CapabilityException(CapabilityErrorKind.Denied, capability, denied);
             }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Luohu.Hub.Runtime.Capabilities;
 
 /// <summary>Decides whether a caller may invoke a capability; the security feature replaces the allow-all default.</summary>
@@ -5,4 +7,11 @@ internal interface ICapabilityAuthorizer
 {
     /// <summary>Returns null when allowed, else why not (shown to the caller).</summary>
     ValueTask<string?> AuthorizeAsync(string capability, string providerId, InvocationContext context, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The same with the call's input, for grants narrowed to device groups named in it (<c>deviceGroup</c>).
+    /// The invoker calls this one; the default ignores the input.
+    /// </summary>
+    ValueTask<string?> AuthorizeAsync(string capability, string providerId, JsonElement input, InvocationContext context, CancellationToken cancellationToken) =>
+        AuthorizeAsync(capability, providerId, context, cancellationToken);
 }

@@ -106,6 +106,11 @@ internal sealed partial class FlowValidator(IFlowNodeTypeRegistry registry, IFlo
             }
         }
 
+        if (services.GetService<Security.IFlowGrantCheck>() is { } grants)
+        {
+            problems.AddRange(grants.Check(flow));
+        }
+
         if (!hasTrigger && nodes.Count > 0)
         {
             problems.Add(new FlowProblem("nodes", "The flow has no enabled trigger (trigger.topic, trigger.plugin, ...), so no message would ever enter it. Add one."));

@@ -20,7 +20,8 @@ internal sealed class PluginLoader(
     ILoggerFactory loggerFactory,
     IPluginStateStoreFactory stateStores,
     ConnectorPipelineFactory pipelines,
-    IConfiguration? configuration = null)
+    IConfiguration? configuration = null,
+    Security.PluginSettingsOverlay? overlay = null)
 {
     private readonly ILogger logger = loggerFactory.CreateLogger<PluginLoader>();
 
@@ -34,7 +35,7 @@ internal sealed class PluginLoader(
             var assembly = LoadMainAssembly(manifest, context, folder);
             PluginDependencyChecker.Check(manifest, assembly, context);
             var plugin = CreateEntry(manifest, assembly);
-            var section = configuration?.GetSection($"Hub:Plugins:{manifest.Id}") ?? (IConfiguration)new ConfigurationBuilder().Build();
+            var section = BuildSection(manifest.Id);
             var collection = CreateServices(manifest, section);
             var builder = new PluginBuilder(manifest, section, collection);
             try
@@ -137,6 +138,25 @@ internal sealed class PluginLoader(
         {
             throw Invalid($"Plugin '{manifest.Id}': the constructor of '{manifest.EntryType}' threw {ex.InnerException.GetType().Name}: {ex.InnerException.Message}. Keep constructors trivial; do work in services.", ex.InnerException);
         }
+    }
+
+    /// <summary>The plugin's file configuration with the settings stored through the API (secrets decrypted) layered over it.</summary>
+    private IConfiguration BuildSection(string pluginId)
+    {
+        var fileSection = configuration?.GetSection($"Hub:Plugins:{pluginId}");
+        var stored = overlay?.ConfigurationFor(pluginId) ?? [];
+        if (stored.Count == 0)
+        {
+            return fileSection ?? (IConfiguration)new ConfigurationBuilder().Build();
+        }
+
+        var builder = new ConfigurationBuilder();
+        if (fileSection is not null)
+        {
+            builder.AddConfiguration(fileSection);
+        }
+
+        return builder.AddInMemoryCollection(stored).Build();
     }
 
     private ServiceCollection CreateServices(PluginManifest manifest, IConfiguration section)

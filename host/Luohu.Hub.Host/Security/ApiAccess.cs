@@ -1,0 +1,48 @@
+using Luohu.Hub.Runtime.Security;
+using static Luohu.Hub.Runtime.Security.HubRoles;
+
+namespace Luohu.Hub.Host.Security;
+
+/// <summary>
+/// What each role may do, in one table so a reviewer reads it at a glance (README "Roles"). Reads (GET) are open
+/// to every signed-in caller unless a row says otherwise; an unsafe request whose route no row names needs admin,
+/// so a new endpoint is closed until someone decides who may use it.
+/// </summary>
+internal static class ApiAccess
+{
+    public static IReadOnlyList<ApiAccessRule> Rules { get; } =
+    [
+        new("GET", "/api/v1/audit", Ops),
+        new("GET", "/api/v1/users", Admin),
+        new("GET", "/api/v1/plugins/{id}/settings", Ops),
+        new("*", "/api/v1/session"),
+        new("*", "/api/v1/keys"),
+        new("*", "/api/v1/departments", Admin),
+        new("*", "/api/v1/users", Admin),
+        new("*", "/api/v1/grants", Admin),
+        new("*", "/api/v1/flows", Editor, Integrator),
+        new("*", "/api/v1/rules", Editor, Integrator),
+        new("PUT", "/api/v1/plugins/{id}/settings", Ops),
+        new("POST", "/api/v1/plugins/{id}/", Ops),
+        new("DELETE", "/api/v1/plugins/{id}", Ops),
+        new("POST", "/api/v1/plugins", Vendor, Ops),
+        new("POST", "/api/v1/capabilities", Editor, Integrator, Ops),
+        new("POST", "/api/v1/messages", Editor, Integrator, Ops),
+        new("*", "/api/v1/dead-letters", Ops),
+    ];
+
+    /// <summary>Null when allowed, else the roles that would be.</summary>
+    public static IReadOnlyList<string>? Check(string method, string route, Caller caller)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        var safe = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method);
+        var rule = Rules.FirstOrDefault(r => (safe ? string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase) : r.Method == "*" || string.Equals(r.Method, method, StringComparison.OrdinalIgnoreCase))
+            && route.StartsWith(r.Route, StringComparison.OrdinalIgnoreCase));
+        if (rule is null)
+        {
+            return safe ? null : [HubRoles.Admin];
+        }
+
+        return rule.Roles.Length == 0 || caller.HasAnyRole(rule.Roles) ? null : [HubRoles.Admin, .. rule.Roles];
+    }
+}

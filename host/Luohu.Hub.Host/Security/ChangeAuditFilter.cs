@@ -1,0 +1,98 @@
+using System.Text.Json;
+using Luohu.Hub.Runtime.Flows;
+using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Runtime.Security;
+
+namespace Luohu.Hub.Host.Security;
+
+/// <summary>
+/// Writes an audit entry for every change of a flow, plugin or dead letter made through the API, with the
+/// before/after state where it applies (a flow's deployed version, a plugin's version and state) and the outcome.
+/// </summary>
+internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPluginManager plugins, ILogger<ChangeAuditFilter> logger) : IEndpointFilter
+{
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        var method = http.Request.Method;
+        var route = (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? string.Empty;
+        var action = ActionOf(method, "/" + route.Replace("//", "/", StringComparison.Ordinal).TrimStart('/'));
+        if (action is null)
+        {
+            return await next(context);
+        }
+
+        var id = http.Request.RouteValues.TryGetValue("id", out var raw) ? raw as string : null;
+        var before = await StateAsync(action, id, http.RequestAborted);
+        var outcome = "failed";
+        string? detail = null;
+        object? result = null;
+        try
+        {
+            result = await next(context);
+            var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+            outcome = status < 400 ? "ok" : status == StatusCodes.Status403Forbidden ? "denied" : "failed";
+            id ??= result switch
+            {
+                PluginSnapshot p => p.Id,
+                IValueHttpResult { Value: PluginSnapshot p } => p.Id,
+                _ => null,
+            };
+            return result;
+        }
+        catch (Exception ex) when (ex is FlowException or PluginOperationException)
+        {
+            detail = ex.Message;
+            throw;
+        }
+        finally
+        {
+            var after = outcome == "ok" ? await StateAsync(action, id, CancellationToken.None) : null;
+            var entry = Caller.From(http).Audit(action, id, outcome) with { Before = before, After = after, Detail = detail };
+            try
+            {
+                await audit.AppendAsync(entry, CancellationToken.None);
+            }
+            catch (Exception ex)
+            {
+                SecurityLog.AuditWriteFailed(logger, ex, action, id);
+            }
+        }
+    }
+
+    internal static string? ActionOf(string method, string route) => (method.ToUpperInvariant(), route) switch
+    {
+        ("POST", "/api/v1/flows/") or ("POST", "/api/v1/flows") => "flow.create",
+        ("PUT", "/api/v1/flows/{id}") => "flow.save",
+        ("DELETE", "/api/v1/flows/{id}") => "flow.delete",
+        ("POST", "/api/v1/flows/{id}/deploy") => "flow.deploy",
+        ("POST", "/api/v1/flows/{id}/rollback/{version:int}") => "flow.rollback",
+        ("POST", "/api/v1/plugins/") or ("POST", "/api/v1/plugins") => "plugin.install",
+        ("POST", "/api/v1/plugins/{id}/enable") => "plugin.enable",
+        ("POST", "/api/v1/plugins/{id}/disable") => "plugin.disable",
+        ("POST", "/api/v1/plugins/{id}/reload") => "plugin.reload",
+        ("DELETE", "/api/v1/plugins/{id}") => "plugin.uninstall",
+        ("POST", "/api/v1/dead-letters/{id}/replay") => "dead-letter.replay",
+        ("POST", "/api/v1/dead-letters/{id}/discard") => "dead-letter.discard",
+        _ => null,
+    };
+
+    private async Task<string?> StateAsync(string action, string? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            return null;
+        }
+
+        if (action.StartsWith("flow.", StringComparison.Ordinal))
+        {
+            return await flows.GetSummaryAsync(id, cancellationToken) is { } flow
+                ? JsonSerializer.Serialize(new { flow.DeployedVersion, flow.State, flow.Department })
+                : null;
+        }
+
+        return action.StartsWith("plugin.", StringComparison.Ordinal) && plugins.Find(id) is { } plugin
+            ? JsonSerializer.Serialize(new { plugin.Version, State = plugin.State.ToString() })
+            : null;
+    }
+}

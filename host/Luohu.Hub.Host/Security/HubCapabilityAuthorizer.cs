@@ -1,0 +1,59 @@
+using System.Text.Json;
+using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Security;
+
+namespace Luohu.Hub.Host.Security;
+
+/// <summary>
+/// Grants on every capability call. A flow calls for its department (<see cref="InvocationContext.Department"/>);
+/// an API call for the key's or user's departments, any one grant sufficing. An admin calling through the API may
+/// call anything (admins keep the district running; every such call of a sensitive family is still audited).
+/// A call with neither a department nor a signed-in caller is refused: nothing is open by default.
+/// </summary>
+internal sealed class HubCapabilityAuthorizer(IGrantCache grants, IHttpContextAccessor http, IAuditLog audit, ILogger<HubCapabilityAuthorizer> logger) : ICapabilityAuthorizer
+{
+    public ValueTask<string?> AuthorizeAsync(string capability, string providerId, InvocationContext context, CancellationToken cancellationToken) =>
+        AuthorizeAsync(capability, providerId, default, context, cancellationToken);
+
+    public async ValueTask<string?> AuthorizeAsync(string capability, string providerId, JsonElement input, InvocationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var deviceGroup = GrantSet.DeviceGroupOf(input);
+        Caller caller;
+        string? denied;
+        if (context.Department is { } department)
+        {
+            caller = context.FlowId is { } flow ? new Caller($"flow:{flow}", "flow", [department], [], null) : new Caller("system", "system", [department], [], null);
+            denied = grants.Current.CheckCapability([department], capability, deviceGroup);
+        }
+        else if (http.HttpContext is { User.Identity.IsAuthenticated: true } request)
+        {
+            caller = Caller.From(request);
+            denied = caller.IsAdmin ? null : grants.Current.CheckCapability(caller.Departments, capability, deviceGroup);
+        }
+        else
+        {
+            caller = new Caller("anonymous", "anonymous", [], [], null);
+            denied = $"Calling '{capability}' needs a department: a flow's, or a signed-in caller's.";
+        }
+
+        if (denied is not null)
+        {
+            SecurityLog.CapabilityDenied(logger, capability, caller.Name, denied);
+            try
+            {
+                await audit.AppendAsync(caller.Audit("capability.call", capability, "denied") with
+                {
+                    Detail = denied,
+                    After = JsonSerializer.Serialize(new { provider = providerId, departments = caller.Departments, deviceGroup, correlationId = context.CorrelationId }),
+                }, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                SecurityLog.AuditWriteFailed(logger, ex, "capability.call", capability);
+            }
+        }
+
+        return denied;
+    }
+}

@@ -1,0 +1,45 @@
+namespace Luohu.Hub.Runtime.Security;
+
+/// <summary>The district's departments and the sample grants of the issue's examples, created at first start.</summary>
+internal static class DistrictSeed
+{
+    public static IReadOnlyList<Department> Departments { get; } =
+    [
+        new("traffic", "交通运输局", "Transport Bureau"),
+        new("police", "公安分局", "Public Security Sub-bureau"),
+        new("education", "教育局", "Education Bureau"),
+        new("health", "卫生健康局", "Health Commission"),
+        new("water", "水务局", "Water Affairs Bureau"),
+        new("urban", "城市管理局", "Urban Management Bureau"),
+        new("ops", "运维中心", "Operations Centre"),
+        new("emergency", "应急管理局", "Emergency Management Bureau"),
+    ];
+
+    public static IReadOnlyList<Grant> Grants(DateTimeOffset now) =>
+    [
+        // The police see every camera and may run face matching.
+        Capability("police", "camera.*", now), Capability("police", "ai.match-face", now), Stream("police", "cameras/#", now),
+
+        // The education bureau sees only the school-gate cameras.
+        Capability("education", "camera.*", now, "school-gates"), Stream("education", "cameras/school-gates/#", now),
+
+        // "Treat first, pay later": the health commission may assess and settle credit; nobody else is given credit.*.
+        Capability("health", "credit.*", now),
+
+        Capability("water", "sensor.*", now), Stream("water", "sensors/water/#", now),
+
+        Capability("traffic", "parking.*", now), Capability("traffic", "sensor.*", now), Capability("traffic", "signal.*", now),
+        Stream("traffic", "sensors/parking/#", now), Stream("traffic", "signals/#", now), Stream("traffic", "district/parking/#", now),
+
+        Capability("urban", "sensor.*", now), Capability("urban", "ai.classify-complaint", now), Stream("urban", "sensors/#", now),
+
+        Stream("ops", "hub/#", now),
+        Capability("emergency", "sensor.*", now), Capability("emergency", "camera.*", now), Stream("emergency", "sensors/#", now),
+    ];
+
+    private static Grant Capability(string department, string target, DateTimeOffset now, params string[] deviceGroups) =>
+        new() { Id = $"seed-{department}-{target}", Department = department, Kind = GrantKind.Capability, Target = target, DeviceGroups = deviceGroups, CreatedAt = now };
+
+    private static Grant Stream(string department, string target, DateTimeOffset now) =>
+        new() { Id = $"seed-{department}-stream-{target}", Department = department, Kind = GrantKind.Stream, Target = target, CreatedAt = now };
+}

@@ -1,0 +1,58 @@
+using System.Text.Json;
+using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Flows;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Luohu.Hub.Runtime.Security;
+
+/// <summary>
+/// Action nodes need a capability grant of the flow's department; <c>trigger.topic</c> and <c>trigger.plugin</c>
+/// need a stream grant containing their topic filter (a plugin trigger without its own filter uses the event
+/// source's topics, or else its capability grant). Device groups are checked on each call, not here: they are in
+/// the message, not the flow.
+/// </summary>
+internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider services) : IFlowGrantCheck
+{
+    public IEnumerable<FlowProblem> Check(FlowDefinition flow)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        if (string.IsNullOrWhiteSpace(flow.Department))
+        {
+            yield break;
+        }
+
+        var set = grants.Current;
+        foreach (var node in flow.Nodes ?? [])
+        {
+            if (node is null || node.Disabled || string.IsNullOrWhiteSpace(node.Id))
+            {
+                continue;
+            }
+
+            var missing = node.Type switch
+            {
+                "action" when Text(node, "capability") is { } capability => set.CheckCapability([flow.Department], capability, deviceGroup: null, anyDeviceGroup: true),
+                "trigger.topic" when Text(node, "topic") is { } topic => set.CheckStream(flow.Department, topic),
+                "trigger.plugin" when Text(node, "capability") is { } capability => CheckPluginTrigger(set, flow.Department, capability, Text(node, "topic")),
+                _ => null,
+            };
+            if (missing is not null)
+            {
+                yield return new FlowProblem($"nodes[{node.Id}].config", $"Node '{node.Id}': {missing}") { NodeId = node.Id };
+            }
+        }
+    }
+
+    private string? CheckPluginTrigger(GrantSet set, string department, string capability, string? topic)
+    {
+        var filter = topic ?? services.GetService<ICapabilityCatalog>()?.Find(capability)?.Topics;
+        return filter is not null
+            ? set.CheckStream(department, filter)
+            : set.CheckCapability([department], capability, deviceGroup: null, anyDeviceGroup: true);
+    }
+
+    private static string? Text(FlowNode node, string name) =>
+        node.Config is { ValueKind: JsonValueKind.Object } config && config.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()
+            : null;
+}
