@@ -29,6 +29,7 @@ public sealed class FlowsApiTests
     {
         await using var hub = await HubServer.StartAsync();
         await using var stream = await EventStream.OpenAsync(hub, "test/out");
+        await Grants.StreamAsync(hub, "traffic", "test/#");
 
         var created = await hub.Client.PostAsJsonAsync("/api/v1/flows", Flow("x * 2"));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -90,6 +91,7 @@ public sealed class FlowsApiTests
     {
         await using var hub = await HubServer.StartAsync();
         await using var stream = await EventStream.OpenAsync(hub, "test/out");
+        await Grants.StreamAsync(hub, "traffic", "test/#");
         await HubServer.EnsureSuccessAsync(await hub.Client.PostAsJsonAsync("/api/v1/flows", Flow("x.does.not.exist")));
         await PostJsonAsync(hub, "/api/v1/flows/doubler/deploy", null);
 

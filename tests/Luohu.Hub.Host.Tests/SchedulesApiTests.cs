@@ -11,6 +11,7 @@ public sealed class SchedulesApiTests
     {
         await using var hub = await HubServer.StartAsync();
         await using var ticks = await EventStream.OpenAsync(hub, "test/tick");
+        await Grants.StreamAsync(hub, "traffic", "test/#");
         await using var wave = await EventStream.OpenAsync(hub, "test/wave/+");
         var flow = new JsonObject
         {
