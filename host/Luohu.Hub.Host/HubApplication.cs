@@ -1,4 +1,5 @@
 using Luohu.Hub.Host.Api;
+using Luohu.Hub.Host.Gateway;
 using Luohu.Hub.Runtime.Hosting;
 
 namespace Luohu.Hub.Host;
@@ -18,11 +19,13 @@ internal static class HubApplication
             .AddRules()
             .AddFlows();
         builder.Services.AddHubApi(builder.Configuration);
+        builder.Services.AddHubGateway(builder.Configuration);
 
         var app = builder.Build();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
 
         app.MapHubHealth();
         app.MapOpenApi();
@@ -34,6 +37,7 @@ internal static class HubApplication
         api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();
+        api.MapDataApi();
         return app;
     }
 }
