@@ -9,8 +9,8 @@ namespace Luohu.Hub.Host.Gateway;
 
 /// <summary>
 /// Pre-serialized answers per (dataset, filter), rebuilt when the dataset's version moved and the entry is older
-/// than <see cref="DataServiceOptions.CacheRefresh"/>. Two requests may rebuild the same entry at once; the work is
-/// idempotent, so that costs a little CPU and never a wrong answer.
+/// than <see cref="DataServiceOptions.CacheRefresh"/>. One request rebuilds a stale entry while the others keep
+/// getting the previous answer, so a burst of readers does not serialize the same 200 KB answer thirty times.
 /// </summary>
 internal sealed class DatasetResponseCache(TimeProvider time, IOptions<GatewayOptions> options, ILogger<DatasetResponseCache> logger)
 {
@@ -20,6 +20,7 @@ internal sealed class DatasetResponseCache(TimeProvider time, IOptions<GatewayOp
     // Versions restart at zero with the process; the epoch keeps an ETag of an earlier run from matching by accident.
     private readonly string _epoch = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4));
     private readonly ConcurrentDictionary<string, CachedResponse> _entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _building = new(StringComparer.Ordinal);
 
     public CachedResponse GetOrBuild(DatasetSnapshot snapshot, string filter, Func<DatasetSnapshot, byte[]> build)
     {
@@ -33,6 +34,28 @@ internal sealed class DatasetResponseCache(TimeProvider time, IOptions<GatewayOp
             return cached;
         }
 
+        if (cached is null)
+        {
+            return Build(snapshot, filter, key, now, build);
+        }
+
+        if (!_building.TryAdd(key, 0))
+        {
+            return cached;
+        }
+
+        try
+        {
+            return Build(snapshot, filter, key, now, build);
+        }
+        finally
+        {
+            _building.TryRemove(key, out _);
+        }
+    }
+
+    private CachedResponse Build(DatasetSnapshot snapshot, string filter, string key, DateTimeOffset now, Func<DatasetSnapshot, byte[]> build)
+    {
         var body = build(snapshot);
         var entry = new CachedResponse(snapshot.Version, now, body, ETagOf(key, snapshot.Version));
         if (_entries.Count >= MaxEntries)
