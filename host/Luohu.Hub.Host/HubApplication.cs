@@ -1,5 +1,6 @@
 using Luohu.Hub.Host.Api;
 using Luohu.Hub.Host.Security;
+using Luohu.Hub.Host.Gateway;
 using Luohu.Hub.Runtime.Hosting;
 
 namespace Luohu.Hub.Host;
@@ -23,6 +24,7 @@ internal static class HubApplication
             .AddWebhooks();
         builder.Services.AddHubApi(builder.Configuration);
         builder.Services.AddHubAuth(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHubGateway(builder.Configuration);
 
         var app = builder.Build();
 
@@ -30,6 +32,7 @@ internal static class HubApplication
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
 
         app.MapHubHealth();
         app.MapOpenApi();
@@ -48,6 +51,7 @@ internal static class HubApplication
         api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();
+        api.MapDataApi();
         return app;
     }
 }

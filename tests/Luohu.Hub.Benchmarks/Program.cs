@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Luohu.Hub.Benchmarks.Flows;
+using Luohu.Hub.Benchmarks.Gateway;
 
 if (args is ["flows-latency", ..])
 {
@@ -7,4 +8,11 @@ if (args is ["flows-latency", ..])
     return;
 }
 
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+if (args is ["gateway-load", ..])
+{
+    await GatewayLoadHarness.RunAsync(args);
+    return;
+}
+
+// Not typeof(Program): the Host project, referenced by the gateway-load harness, has its own Program.
+BenchmarkSwitcher.FromAssembly(typeof(FlowLatencyHarness).Assembly).Run(args);

@@ -1,3 +1,4 @@
+using Luohu.Hub.Host.Gateway;
 using Luohu.Hub.Runtime.Capabilities;
 
 namespace Luohu.Hub.Host.Api;
@@ -11,6 +12,7 @@ internal static class CapabilitiesEndpoints
         capabilities.MapGet("/", (ICapabilityCatalog catalog) => TypedResults.Ok(catalog.List()))
             .WithSummary("Every action and event source with its input and output JSON schema.");
         capabilities.MapPost("/{capability}", InvokeAsync)
+            .RequireRateLimiting(GatewayPolicies.Capabilities)
             .WithSummary("Runs an action of whichever plugin serves the capability (?provider= picks one).");
         return api;
     }

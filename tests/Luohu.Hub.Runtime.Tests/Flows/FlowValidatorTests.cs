@@ -88,7 +88,7 @@ public sealed class FlowValidatorTests : IAsyncDisposable
         string[] expected =
         [
             "trigger.topic", "trigger.plugin", "trigger.schedule", "trigger.http", "script", "rule", "switch", "change",
-            "delay", "throttle", "window", "action", "publish", "alert", "catch", "debug",
+            "delay", "throttle", "window", "action", "publish", "alert", "catch", "debug", "dataset",
         ];
         Assert.Equal(expected.Order(), types.Select(t => t.Type).Order());
         var sw = types.Single(t => t.Type == "switch");

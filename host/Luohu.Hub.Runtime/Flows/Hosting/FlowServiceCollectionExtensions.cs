@@ -1,4 +1,5 @@
 using Luohu.Hub.Rules;
+using Luohu.Hub.Runtime.Datasets;
 using Luohu.Hub.Runtime.Flows.Alerts;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Nodes;
@@ -16,7 +17,7 @@ public static class FlowServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the flow runtime: node types, validator, engine, <c>IFlowService</c>, <c>IDeadLetterService</c>,
-    /// <c>IAlertLog</c>, <c>IFlowNodeTypeRegistry</c> and the hosted service that starts deployed flows. Needs the
+    /// <c>IAlertLog</c>, <c>IDatasetRegistry</c>, <c>IFlowNodeTypeRegistry</c> and the hosted service that starts deployed flows. Needs the
     /// bus (<c>AddHubBus</c>); adds the rules library (<c>AddHubRules</c>) for scripts and workflows if it is not there yet. Without a database store the flows, versions, node state and dead letters are kept
     /// in memory (replaceable defaults).
     /// </summary>
@@ -48,7 +49,9 @@ public static class FlowServiceCollectionExtensions
             ServiceDescriptor.Singleton<IFlowNodeType, AlertNodeType>(),
             ServiceDescriptor.Singleton<IFlowNodeType, CatchNodeType>(),
             ServiceDescriptor.Singleton<IFlowNodeType, DebugNodeType>(),
+            ServiceDescriptor.Singleton<IFlowNodeType, DatasetNodeType>(),
         ]);
+        services.TryAddSingleton<IDatasetRegistry, DatasetRegistry>();
 
         // Reserved types go first so that the triggers issue's own registrations (added later) replace them.
         services.Insert(0, ServiceDescriptor.Singleton<IFlowNodeType>(ReservedTriggerNodeType.Schedule()));
