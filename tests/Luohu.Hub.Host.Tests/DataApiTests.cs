@@ -186,12 +186,12 @@ public sealed class DataApiTests(ParkingHubFixture fixture) : IClassFixture<Park
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string apiKey, EntityTagHeaderValue? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
-        request.Headers.Add("X-Api-Key", apiKey);
+        request.Headers.Add("X-Api-Key", (await Hub.ConsumerKeyAsync(apiKey)).Secret);
         if (ifNoneMatch is not null)
         {
             request.Headers.IfNoneMatch.Add(ifNoneMatch);
         }
 
-        return await Hub.Client.SendAsync(request);
+        return await Hub.BareClient.SendAsync(request);
     }
 }

@@ -34,20 +34,25 @@ public sealed class GatewayTests
     [Fact]
     public async Task A_consumer_with_an_override_gets_its_own_limit()
     {
+        // A signed-in user's consumer id is known before the hub starts (user:{name}); a key's id is not.
         var settings = Limits("Data", permits: 1);
-        settings["Hub:Gateway:RateLimits:Data:Overrides:0:Consumer"] = "apikey:" + GatewayConsumer.Hash("big-map-app");
+        settings["Hub:Gateway:RateLimits:Data:Overrides:0:Consumer"] = "user:big-map-app";
         settings["Hub:Gateway:RateLimits:Data:Overrides:0:PermitsPerPeriod"] = "4";
         await using var hub = await HubServer.StartAsync(settings);
+        await hub.CreateUserAsync("big-map-app", ["viewer"], ["traffic"]);
+        await hub.CreateUserAsync("small-app", ["viewer"], ["traffic"]);
+        using var big = await hub.SignInAsync("big-map-app", HubServer.UserPassword);
+        using var small = await hub.SignInAsync("small-app", HubServer.UserPassword);
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await GetAsync(hub, "/api/v1/data", "big-map-app")).StatusCode);
+            statuses.Add((await big.GetAsync(new Uri("/api/v1/data", UriKind.Relative))).StatusCode);
         }
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
-        Assert.Equal(HttpStatusCode.OK, (await GetAsync(hub, "/api/v1/data", "small-app")).StatusCode);
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await GetAsync(hub, "/api/v1/data", "small-app")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await small.GetAsync(new Uri("/api/v1/data", UriKind.Relative))).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await small.GetAsync(new Uri("/api/v1/data", UriKind.Relative))).StatusCode);
     }
 
     [Fact]
@@ -126,14 +131,14 @@ public sealed class GatewayTests
     private static async Task<HttpResponseMessage> GetAsync(HubServer hub, string path, string apiKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
-        request.Headers.Add(GatewayConsumer.ApiKeyHeader, apiKey);
-        return await hub.Client.SendAsync(request);
+        request.Headers.Add(GatewayConsumer.ApiKeyHeader, (await hub.ConsumerKeyAsync(apiKey)).Secret);
+        return await hub.BareClient.SendAsync(request);
     }
 
     private static async Task<HttpResponseMessage> PostAsync(HubServer hub, string path, string apiKey, object body)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = JsonContent.Create(body) };
-        request.Headers.Add(GatewayConsumer.ApiKeyHeader, apiKey);
-        return await hub.Client.SendAsync(request);
+        request.Headers.Add(GatewayConsumer.ApiKeyHeader, (await hub.ConsumerKeyAsync(apiKey)).Secret);
+        return await hub.BareClient.SendAsync(request);
     }
 }

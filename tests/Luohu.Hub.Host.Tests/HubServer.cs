@@ -33,6 +33,9 @@ public sealed class HubServer : IAsyncDisposable
 
     public string AdminKey { get; private set; } = string.Empty;
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (string Id, string Secret)> consumerKeys = new(StringComparer.Ordinal);
+    private HttpClient? bareClient;
+
     public static async Task<HubServer> StartAsync(IDictionary<string, string?>? settings = null, string? dataPath = null, Action<WebApplicationBuilder>? configure = null)
     {
         dataPath ??= Path.Combine(Path.GetTempPath(), "luohu-hub-tests", Guid.NewGuid().ToString("N"));
@@ -105,6 +108,28 @@ public sealed class HubServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>
+    /// A real API key (created once per name by the admin) for tests that act as several consumers: send it in
+    /// <c>X-Api-Key</c> from <see cref="BareClient"/>. Its rate-limit consumer id is <c>key:{Id}</c>.
+    /// </summary>
+    public async Task<(string Id, string Secret)> ConsumerKeyAsync(string name)
+    {
+        if (consumerKeys.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        using var admin = await SignInAsync("admin", AdminPassword);
+        var response = await admin.PostAsJsonAsync("/api/v1/keys", new { name });
+        await EnsureSuccessAsync(response);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var created = (body.RootElement.GetProperty("key").GetProperty("id").GetString()!, body.RootElement.GetProperty("secret").GetString()!);
+        return consumerKeys.GetOrAdd(name, created);
+    }
+
+    /// <summary>A client without default credentials, shared by the tests of this server; requests add their own.</summary>
+    public HttpClient BareClient => bareClient ??= NewClient(null);
+
     /// <summary>A client with no credentials at all.</summary>
     public HttpClient AnonymousClient() => NewClient(null);
 
@@ -134,6 +159,7 @@ public sealed class HubServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        bareClient?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
         try
