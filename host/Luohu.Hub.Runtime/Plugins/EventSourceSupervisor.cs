@@ -67,6 +67,15 @@ internal sealed class EventSourceSupervisor(
         var stats = plugin.Stats[registration.Id];
         var sink = new PluginEventSink(id, registration.Id, stats, publisher, time, options.MaxEventBytes);
         var consecutiveFaults = 0;
+        try
+        {
+            await observer.SourcesReleased.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
         while (!cancellationToken.IsCancellationRequested)
         {
             var started = time.GetTimestamp();

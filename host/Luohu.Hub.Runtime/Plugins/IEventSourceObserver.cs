@@ -6,6 +6,12 @@ internal interface IEventSourceObserver
     /// <summary>A source threw or returned early; returns false when the source must not restart (quarantine).</summary>
     bool OnSourceFaulted(LoadedPlugin plugin, string sourceId, string error, TimeSpan restartIn);
 
+    /// <summary>
+    /// Completes when event sources may run. The hub holds them until every part has started, so that the
+    /// flows are subscribed before the first event (a plugin's first tick is often a full snapshot).
+    /// </summary>
+    Task SourcesReleased { get; }
+
     /// <summary>A faulted source is running again.</summary>
     void OnSourceRestarted(LoadedPlugin plugin, string sourceId);
 }

@@ -4,10 +4,19 @@ using Microsoft.Extensions.Options;
 namespace Luohu.Hub.Runtime.Plugins;
 
 /// <summary>Starts the plugin runtime with the host, runs health checks periodically, and takes everything down at shutdown.</summary>
-internal sealed class PluginHostService(PluginManager manager, PluginFolderWatcher watcher, IOptions<PluginOptions> options, TimeProvider time) : BackgroundService
+internal sealed class PluginHostService(
+    PluginManager manager,
+    PluginFolderWatcher watcher,
+    IOptions<PluginOptions> options,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
+        // Plugins load now (their actions serve at once), but their event sources wait until the whole hub has
+        // started: the flows that subscribe to them start after this service.
+        manager.HoldEventSources();
+        lifetime.ApplicationStarted.Register(manager.ReleaseEventSources);
         await manager.StartAsync(cancellationToken);
         if (options.Value.WatchPluginsFolder)
         {

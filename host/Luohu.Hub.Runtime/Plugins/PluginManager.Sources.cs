@@ -3,6 +3,23 @@ namespace Luohu.Hub.Runtime.Plugins;
 /// <summary>What event-source supervisors report: restarts make the plugin Degraded, repeated faults quarantine it.</summary>
 internal sealed partial class PluginManager
 {
+    private TaskCompletionSource sourcesReleased = CompletedRelease();
+
+    Task IEventSourceObserver.SourcesReleased => Volatile.Read(ref sourcesReleased).Task;
+
+    /// <summary>Event sources loaded from now on wait for <see cref="ReleaseEventSources"/> (the hub calls it once started).</summary>
+    public void HoldEventSources() =>
+        Volatile.Write(ref sourcesReleased, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+    public void ReleaseEventSources() => Volatile.Read(ref sourcesReleased).TrySetResult();
+
+    private static TaskCompletionSource CompletedRelease()
+    {
+        var released = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        released.SetResult();
+        return released;
+    }
+
     bool IEventSourceObserver.OnSourceFaulted(LoadedPlugin plugin, string sourceId, string error, TimeSpan restartIn)
     {
         if (!entries.TryGetValue(plugin.Manifest.Id, out var entry) || !ReferenceEquals(entry.Active, plugin))

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Luohu.Hub.Host;
 using Microsoft.AspNetCore.Builder;
@@ -19,7 +20,7 @@ namespace Luohu.Hub.Benchmarks.Gateway;
 /// </summary>
 internal static class GatewayLoadHarness
 {
-    private const string ApiKey = "load-harness-key";
+    private const string AdminPassword = "load-harness-admin-password";
 
     public static async Task RunAsync(string[] args)
     {
@@ -35,6 +36,7 @@ internal static class GatewayLoadHarness
             $"--Hub:DataPath={dataPath}",
             $"--Hub:BundledPluginsPath={Path.Combine(RepoRoot(), "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
+            $"--Hub:Auth:AdminPassword={AdminPassword}",
             "--Hub:Gateway:RateLimits:Data:PermitsPerPeriod=10000000",
             "--Hub:Gateway:RateLimits:Data:Burst=10000000",
         ]);
@@ -44,7 +46,7 @@ internal static class GatewayLoadHarness
         try
         {
             var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            using var client = Client(address, connections);
+            using var client = Client(address, connections, await CreateKeyAsync(address));
             bare = await WaitForFullDatasetAsync(client);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"gateway-load: {seconds} s per endpoint, {connections} connections, {bare.Length:N0} bytes per answer, {Environment.ProcessorCount} cores"));
@@ -67,22 +69,32 @@ internal static class GatewayLoadHarness
         }
     }
 
-    private static HttpClient Client(Uri address, int connections)
+    /// <summary>Signs in as the first admin and creates the consumer key the load runs with, as a real consumer would get one.</summary>
+    private static async Task<string> CreateKeyAsync(Uri address)
+    {
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = address };
+        admin.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        using (var session = await admin.PostAsJsonAsync("/api/v1/session", new { user = "admin", password = AdminPassword }))
+        {
+            session.EnsureSuccessStatusCode();
+        }
+
+        using var created = await admin.PostAsJsonAsync("/api/v1/keys", new { name = "load-harness" });
+        created.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("secret").GetString()!;
+    }
+
+    private static HttpClient Client(Uri address, int connections, string apiKey)
     {
         var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, AutomaticDecompression = DecompressionMethods.None };
         var client = new HttpClient(handler) { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
-        client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
+        client.DefaultRequestHeaders.Add("X-Api-Key", apiKey);
         return client;
     }
 
     private static async Task<byte[]> WaitForFullDatasetAsync(HttpClient client)
     {
-        // The parking source emits every car park on its first tick only; restarting it once the flow listens fills the dataset.
-        using (var reload = await client.PostAsync(new Uri("/api/v1/plugins/luohu.parking/reload", UriKind.Relative), null))
-        {
-            reload.EnsureSuccessStatusCode();
-        }
-
         var deadline = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 60);
         while (true)
         {

@@ -49,4 +49,22 @@ public sealed class SamplePluginTests
         Assert.Equal(2, hub.Manager.UnloadsConfirmed);
         Assert.Equal(0, hub.Manager.UnloadsNotConfirmed);
     }
+
+    [Fact]
+    public async Task Held_event_sources_emit_nothing_until_released_then_their_first_snapshot_arrives_whole()
+    {
+        await using var hub = new TestHub();
+        hub.Manager.HoldEventSources();
+        await hub.StartAsync();
+        await hub.InstallAsync("Luohu.Hub.Plugins.Parking");
+
+        // The actions serve while the sources are held.
+        Assert.Equal("LH-0007", (await hub.InvokeAsync("parking.get-lot", new { lotId = "LH-0007" })).GetProperty("lot").GetString());
+        await Task.Delay(TimeSpan.FromMilliseconds(1500));
+        Assert.Empty(hub.Publisher.Messages);
+
+        hub.Manager.ReleaseEventSources();
+
+        await Poll.UntilAsync(() => hub.Publisher.Messages.Select(m => m.Topic).Distinct().Count() >= 620, "all 620 car parks in the first snapshot");
+    }
 }
