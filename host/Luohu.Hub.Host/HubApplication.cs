@@ -16,7 +16,8 @@ internal static class HubApplication
             .AddBus()
             .AddPlugins()
             .AddRules()
-            .AddFlows();
+            .AddFlows()
+            .AddMqtt();
         builder.Services.AddHubApi(builder.Configuration);
 
         var app = builder.Build();
@@ -34,6 +35,7 @@ internal static class HubApplication
         api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();
+        api.MapMqttApi();
         return app;
     }
 }
