@@ -46,6 +46,13 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
         var folder = Path.Combine(Path.GetTempPath(), "luohu-mqtt-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
+
+        // Started as root, mosquitto drops to the 'mosquitto' user; it must still be able to write its persistence file.
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, (UnixFileMode)0b111_111_111);
+        }
+
         var port = FreePort();
         var broker = new MosquittoBroker(port, folder, (listener ?? $"listener {port} 127.0.0.1").Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             + "\n" + (extraConfig?.Invoke(folder) ?? string.Empty));
@@ -66,6 +73,27 @@ public sealed class MosquittoBroker : IAsyncDisposable
         {
             _process.Kill();
             await _process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    /// <summary>
+    /// SIGTERM, as a service manager stops the broker: mosquitto writes its persistence file (sessions, subscriptions,
+    /// queued QoS 1 messages) and exits, so <see cref="RestartAsync"/> on the same port and folder resumes them.
+    /// </summary>
+    public async Task TerminateAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!)
+            {
+                await kill.WaitForExitAsync();
+            }
+
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await process.WaitForExitAsync(timeout.Token);
         }
 
         _process?.Dispose();
