@@ -27,12 +27,17 @@ public static class Flows
             wires.Add(new JsonObject { ["from"] = "fn", ["to"] = "out" });
         }
 
-        return new JsonObject { ["id"] = id, ["name"] = id, ["department"] = "test", ["nodes"] = nodes, ["wires"] = wires };
+        return new JsonObject { ["id"] = id, ["name"] = id, ["department"] = "traffic", ["nodes"] = nodes, ["wires"] = wires };
     }
 
     public static async Task DeployAsync(HttpClient client, JsonObject flow)
     {
         var id = flow["id"]!.GetValue<string>();
+
+        // The flow's department needs a stream grant for its trigger's topics, given as an admin gives it.
+        var trigger = flow["nodes"]!.AsArray().First(n => n!["type"]!.GetValue<string>() == "trigger.topic")!;
+        var grant = new { department = flow["department"]!.GetValue<string>(), kind = "stream", target = trigger["config"]!["topic"]!.GetValue<string>() };
+        await HubServer.EnsureSuccessAsync(await client.PostAsJsonAsync(new Uri("/api/v1/grants", UriKind.Relative), grant));
         await HubServer.EnsureSuccessAsync(await client.PutAsJsonAsync(new Uri($"/api/v1/flows/{id}", UriKind.Relative), flow));
         await HubServer.EnsureSuccessAsync(await client.PostAsJsonAsync(new Uri($"/api/v1/flows/{id}/deploy", UriKind.Relative), new JsonObject()));
     }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
 using Luohu.Hub.Host.Tests;
 
 namespace Luohu.Hub.Mqtt.Tests;
@@ -32,6 +33,7 @@ public sealed class HubProcess : IDisposable
         start.ArgumentList.Add($"--Hub:DataPath={dataPath}");
         start.ArgumentList.Add($"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
+        start.ArgumentList.Add($"--Hub:Auth:AdminPassword={HubServer.AdminPassword}");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");
@@ -50,6 +52,7 @@ public sealed class HubProcess : IDisposable
             try
             {
                 using var response = await hub.Client.GetAsync(new Uri("/healthz", UriKind.Relative));
+                await hub.UseAdminKeyAsync();
                 return hub;
             }
             catch (HttpRequestException)
@@ -58,6 +61,15 @@ public sealed class HubProcess : IDisposable
                 await Task.Delay(100);
             }
         }
+    }
+
+    /// <summary>Signs in as the first admin (as on every start: the same data folder keeps the user) and sends a fresh key.</summary>
+    private async Task UseAdminKeyAsync()
+    {
+        using var admin = new HttpClient(new HttpClientHandler { CookieContainer = new System.Net.CookieContainer() }) { BaseAddress = Client.BaseAddress };
+        admin.DefaultRequestHeaders.Add("X-Requested-With", "XMLHttpRequest");
+        await HubServer.EnsureSuccessAsync(await admin.PostAsJsonAsync("/api/v1/session", new { user = "admin", password = HubServer.AdminPassword }));
+        Client.DefaultRequestHeaders.Add("X-Api-Key", await HubServer.CreateKeyAsync(admin, "mqtt-tests"));
     }
 
     /// <summary>SIGKILL on Linux: no shutdown code runs.</summary>
