@@ -26,6 +26,15 @@ public sealed class TestClient : IDisposable
     public static async Task<TestClient> ConnectAsync(int port, params string[] subscriptions) =>
         await ConnectAsync(new MqttTransportOptions { Host = "127.0.0.1", Port = port, ClientId = "test-" + Guid.NewGuid().ToString("N")[..8], CleanStart = true }, subscriptions);
 
+    /// <summary>A persistent session (clean start off, one hour expiry): the broker keeps its subscriptions and queues for it
+    /// while it or the broker is away, provided the broker saved its state (SIGTERM).</summary>
+    public static async Task<TestClient> ConnectPersistentAsync(int port, string clientId, params string[] subscriptions) =>
+        await ConnectAsync(new MqttTransportOptions
+        {
+            Host = "127.0.0.1", Port = port, ClientId = clientId, CleanStart = false, SessionExpirySeconds = 3600,
+            ReconnectMin = TimeSpan.FromMilliseconds(100), ReconnectMax = TimeSpan.FromSeconds(1),
+        }, subscriptions);
+
     internal static async Task<TestClient> ConnectAsync(MqttTransportOptions options, params string[] subscriptions)
     {
         var client = new TestClient(new MosquittoTransport(options), subscriptions);

@@ -17,15 +17,15 @@ public sealed class TlsTests : IDisposable
     {
         await using var broker = await StartTlsBrokerAsync(requireClientCertificate: false);
         await using var hub = await HubServer.StartAsync(TlsSettings(broker, "tls-hub", _pki.CaFile));
-        await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/#", "district/out", "msg.payload = { n: msg.payload.n * 2 }; return msg;"));
+        await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/tls", "district/tls-out", "msg.payload = { n: msg.payload.n * 2 }; return msg;"));
         await BridgeRoundTripTests.ConnectedAsync(hub);
-        using var client = await TlsClientAsync(broker, withCertificate: false, "luohu/district/out");
+        using var client = await TlsClientAsync(broker, withCertificate: false, "luohu/district/tls-out");
 
         client.Publish("luohu/sensors/tls", """{"n":21}""");
 
         await Poll.UntilAsync(() => !client.Received.IsEmpty, Deadline, "the flow's publish at the broker over TLS");
         var (topic, payload) = Assert.Single(client.Received);
-        Assert.Equal("luohu/district/out", topic);
+        Assert.Equal("luohu/district/tls-out", topic);
         Assert.Equal(42, JsonNode.Parse(payload)!["n"]!.GetValue<int>());
     }
 
@@ -62,9 +62,9 @@ public sealed class TlsTests : IDisposable
         settings["Hub:Mqtt:CertFile"] = _pki.ClientCertFile;
         settings["Hub:Mqtt:KeyFile"] = _pki.ClientKeyFile;
         await using var hub = await HubServer.StartAsync(settings);
-        await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/#", "district/out"));
+        await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/mtls", "district/mtls-out"));
         await BridgeRoundTripTests.ConnectedAsync(hub);
-        using var client = await TlsClientAsync(broker, withCertificate: true, "luohu/district/out");
+        using var client = await TlsClientAsync(broker, withCertificate: true, "luohu/district/mtls-out");
 
         client.Publish("luohu/sensors/mtls", """{"n":7}""");
 
