@@ -42,6 +42,8 @@ public sealed partial class Flows : IDisposable
 
     private IReadOnlyList<FlowRow>? Rows { get; set; }
 
+    private bool IsAdmin => user.IsAdmin;
+
     protected override async Task OnInitializedAsync()
     {
         if (AuthenticationState is not null)
