@@ -101,6 +101,33 @@ public sealed class DesignerBrowserTests(DesignerHub hub) : IClassFixture<Design
     }
 
     [Fact]
+    public async Task A_flow_opens_read_only_with_its_nodes_and_wires()
+    {
+        var page = await hub.NewPageAsync();
+        await DesignerHub.SignInAsync(page, "admin", HubServer.AdminPassword);
+
+        await page.Locator("tr[data-flow-id='parking-guidance'] a.cell-title").ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/flows/parking-guidance$"));
+        await Expect(page.GetByTestId("flow-nodes").Locator("tbody tr").First).ToBeVisibleAsync();
+        Assert.True(await page.GetByTestId("flow-wires").Locator("tbody tr").CountAsync() > 0, "the sample flow has wires");
+        await DesignerHub.ScreenshotAsync(page, "08-flow-detail");
+    }
+
+    [Fact]
+    public async Task Another_departments_flow_reads_as_not_found()
+    {
+        await hub.Server.CreateUserAsync("water-editor", ["editor"], ["water"]);
+        var page = await hub.NewPageAsync();
+        await DesignerHub.SignInAsync(page, "water-editor", HubServer.UserPassword);
+
+        await page.GotoAsync("/flows/parking-guidance");
+
+        await Expect(page.GetByTestId("flow-not-found")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("flow-nodes")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session()
     {
         var page = await hub.NewPageAsync();

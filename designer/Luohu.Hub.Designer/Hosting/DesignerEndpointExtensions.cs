@@ -22,11 +22,27 @@ internal static class DesignerEndpointExtensions
             branch => branch.UseRequestLocalization(DesignerCultures.LocalizationOptions()));
         app.UseAntiforgery();
 
-        app.MapStaticAssets();
+        MapStaticAssetsIfBuilt(app);
         app.MapGet("/culture", SetCulture).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
+    }
+
+    /// <summary>
+    /// The SDK writes the static assets manifest beside the app it builds. A hub started in-process by a test
+    /// assembly has none under the test's name: the API must still work there, so the designer goes without styles.
+    /// </summary>
+    private static void MapStaticAssetsIfBuilt(WebApplication app)
+    {
+        var manifest = Path.Combine(AppContext.BaseDirectory, $"{app.Environment.ApplicationName}.staticwebassets.endpoints.json");
+        if (File.Exists(manifest))
+        {
+            app.MapStaticAssets(manifest);
+            return;
+        }
+
+        DesignerLog.StaticAssetsMissing(app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DesignerEndpointExtensions).FullName!), manifest);
     }
 
     private static bool IsMachineEndpoint(PathString path) =>
