@@ -1,4 +1,5 @@
 using Luohu.Hub.Host.Api;
+using Luohu.Hub.Host.Designer;
 using Luohu.Hub.Host.Security;
 using Luohu.Hub.Host.Gateway;
 using Luohu.Hub.Runtime.Hosting;
@@ -26,6 +27,7 @@ internal static class HubApplication
         builder.Services.AddHubApi(builder.Configuration);
         builder.Services.AddHubAuth(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHubGateway(builder.Configuration);
+        builder.Services.AddHubDesigner(builder.Configuration);
 
         var app = builder.Build();
 
@@ -54,6 +56,7 @@ internal static class HubApplication
         api.MapRulesApi();
         api.MapDataApi();
         api.MapMqttApi();
+        app.MapHubDesigner();
         return app;
     }
 }

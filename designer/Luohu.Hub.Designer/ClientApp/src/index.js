@@ -1,0 +1,8 @@
+// The designer's front-end entry. Blazor calls into window.LuohuDesigner through JS interop; each
+// feature (canvas, charts, script editor) lives in its own module so the bundle grows one import at a time.
+import { createScriptEditor } from './scriptEditor.js';
+
+window.LuohuDesigner = Object.freeze({
+  version: '0.1.0',
+  createScriptEditor,
+});

@@ -1,0 +1,115 @@
+using System.Globalization;
+using Luohu.Hub.Designer.Accounts;
+using Luohu.Hub.Designer.Hosting;
+using Luohu.Hub.Designer.Views;
+using Luohu.Hub.Runtime.Flows;
+using Luohu.Hub.Runtime.Security;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Luohu.Hub.Designer.Pages;
+
+/// <summary>The department's flows with their state and traffic; numbers refresh while the page is open.</summary>
+public sealed partial class Flows : IDisposable
+{
+    private readonly CancellationTokenSource disposed = new();
+    private RefreshTimer? refresher;
+    private IReadOnlyList<Department> departments = [];
+    private DesignerUser user = DesignerUser.Anonymous;
+
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
+
+    [Inject]
+    private IFlowService FlowService { get; set; } = default!;
+
+    [Inject]
+    private ISecurityStore Store { get; set; } = default!;
+
+    [Inject]
+    private IDesignerAccounts Accounts { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
+
+    [Inject]
+    private IOptions<DesignerOptions> Options { get; set; } = default!;
+
+    [Inject]
+    private ILogger<Flows> Logger { get; set; } = default!;
+
+    private IReadOnlyList<FlowRow>? Rows { get; set; }
+
+    private bool IsAdmin => user.IsAdmin;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (AuthenticationState is not null)
+        {
+            user = Accounts.Describe((await AuthenticationState).User);
+        }
+
+        departments = await Store.ListDepartmentsAsync(disposed.Token);
+        await LoadAsync();
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (firstRender)
+        {
+            refresher = new RefreshTimer(Time, Options.Value.RefreshInterval, RefreshAsync);
+        }
+    }
+
+    public void Dispose()
+    {
+        refresher?.Dispose();
+        disposed.Cancel();
+        disposed.Dispose();
+    }
+
+    private async Task LoadAsync() => Rows = FlowRow.Visible(await FlowService.ListAsync(null, disposed.Token), user);
+
+    private async Task RefreshAsync()
+    {
+        if (disposed.IsCancellationRequested)
+        {
+            return;
+        }
+
+        try
+        {
+            await LoadAsync();
+            await InvokeAsync(StateHasChanged);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DesignerLog.RefreshFailed(Logger, ex, "flows");
+        }
+        catch (OperationCanceledException)
+        {
+            // The page was closed mid-refresh.
+        }
+    }
+
+    private string DepartmentName(string id) => DepartmentNames.Display(id, departments);
+
+    private string StateText(FlowRow flow) => flow.State switch
+    {
+        FlowRowState.Deployed => L["FlowStateDeployed", flow.DeployedVersion ?? 0],
+        FlowRowState.Error => L["FlowStateError"],
+        _ => L["FlowStateDraft"],
+    };
+
+    private static string StateCss(FlowRow flow) => flow.State switch
+    {
+        FlowRowState.Deployed => "badge badge-good",
+        FlowRowState.Error => "badge badge-bad",
+        _ => "badge badge-neutral",
+    };
+
+    private string Local(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Time.LocalTimeZone).ToString("yyyy-MM-dd HH:mm", CultureInfo.CurrentCulture);
+}
