@@ -24,6 +24,7 @@ internal static class SecurityHostExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<ApiKeyValidator>();
         services.TryAddSingleton<SignInService>();
+        services.TryAddSingleton<CameraGroupResolver>();
 
         services.AddAuthentication(HubAuthSchemes.Hub)
             .AddPolicyScheme(HubAuthSchemes.Hub, "Cookie or API key", options =>
