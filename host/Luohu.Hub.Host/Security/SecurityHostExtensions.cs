@@ -25,6 +25,7 @@ internal static class SecurityHostExtensions
         services.TryAddSingleton<ApiKeyValidator>();
         services.TryAddSingleton<SignInService>();
         services.TryAddSingleton<CameraGroupResolver>();
+        services.TryAddSingleton<StreamAccess>();
 
         services.AddAuthentication(HubAuthSchemes.Hub)
             .AddPolicyScheme(HubAuthSchemes.Hub, "Cookie or API key", options =>
