@@ -26,6 +26,7 @@ internal static class SecurityHostExtensions
         services.TryAddSingleton<SignInService>();
         services.TryAddSingleton<CameraGroupResolver>();
         services.TryAddSingleton<StreamAccess>();
+        services.TryAddSingleton<DepartmentScope>();
 
         services.AddAuthentication(HubAuthSchemes.Hub)
             .AddPolicyScheme(HubAuthSchemes.Hub, "Cookie or API key", options =>
