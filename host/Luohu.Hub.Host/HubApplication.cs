@@ -21,7 +21,8 @@ internal static class HubApplication
             .AddRules()
             .AddFlows()
             .AddScheduling()
-            .AddWebhooks();
+            .AddWebhooks()
+            .AddMqtt();
         builder.Services.AddHubApi(builder.Configuration);
         builder.Services.AddHubAuth(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHubGateway(builder.Configuration);
@@ -52,6 +53,7 @@ internal static class HubApplication
         api.MapMessagesApi();
         api.MapRulesApi();
         api.MapDataApi();
+        api.MapMqttApi();
         return app;
     }
 }
