@@ -34,10 +34,13 @@ public static class Flows
     {
         var id = flow["id"]!.GetValue<string>();
 
-        // The flow's department needs a stream grant for its trigger's topics, given as an admin gives it.
-        var trigger = flow["nodes"]!.AsArray().First(n => n!["type"]!.GetValue<string>() == "trigger.topic")!;
-        var grant = new { department = flow["department"]!.GetValue<string>(), kind = "stream", target = trigger["config"]!["topic"]!.GetValue<string>() };
-        await HubServer.EnsureSuccessAsync(await client.PostAsJsonAsync(new Uri("/api/v1/grants", UriKind.Relative), grant));
+        // The flow's department needs a stream grant for its trigger's and its publish node's topics, given as an admin gives it.
+        foreach (var node in flow["nodes"]!.AsArray().Where(n => n!["type"]!.GetValue<string>() is "trigger.topic" or "publish"))
+        {
+            var topic = string.Join('/', node!["config"]!["topic"]!.GetValue<string>().Split('/').Select(level => level.Contains("{{", StringComparison.Ordinal) ? "+" : level));
+            var grant = new { department = flow["department"]!.GetValue<string>(), kind = "stream", target = topic };
+            await HubServer.EnsureSuccessAsync(await client.PostAsJsonAsync(new Uri("/api/v1/grants", UriKind.Relative), grant));
+        }
         await HubServer.EnsureSuccessAsync(await client.PutAsJsonAsync(new Uri($"/api/v1/flows/{id}", UriKind.Relative), flow));
         await HubServer.EnsureSuccessAsync(await client.PostAsJsonAsync(new Uri($"/api/v1/flows/{id}/deploy", UriKind.Relative), new JsonObject()));
     }

@@ -1,16 +1,16 @@
-using Luohu.Hub.Runtime.Flows.Alerts;
+using Luohu.Hub.Host.Security;
 
 namespace Luohu.Hub.Host.Api;
 
-/// <summary><c>/api/v1/alerts</c>: recent alerts raised by flows, newest first.</summary>
+/// <summary><c>/api/v1/alerts</c>: recent alerts raised by the flows the caller may read, newest first.</summary>
 internal static class AlertsEndpoints
 {
     public static RouteGroupBuilder MapAlertsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/alerts", (string? department, int? take, IAlertLog alerts) =>
-                TypedResults.Ok(alerts.List(department, Math.Clamp(take ?? 100, 1, 1000))))
+        api.MapGet("/alerts", async (string? department, int? take, HttpContext context, DepartmentScope scope, CancellationToken ct) =>
+                TypedResults.Ok(await scope.ListAlertsAsync(Caller.From(context), department, Math.Clamp(take ?? 100, 1, 1000), ct)))
             .WithTags("Alerts")
-            .WithSummary("Recent alerts of every flow, or of one ?department=, newest first.");
+            .WithSummary("Recent alerts of the flows the caller may read (admins: all), or of one ?department=, newest first.");
         return api;
     }
 }

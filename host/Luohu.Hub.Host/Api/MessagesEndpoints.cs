@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
+using Luohu.Hub.Host.Security;
 using Luohu.Hub.Runtime.Bus;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Luohu.Hub.Host.Api;
 
@@ -18,12 +18,12 @@ internal static class MessagesEndpoints
     {
         var messages = api.MapGroup("/messages").WithTags("Messages");
         messages.MapPost("/", PublishAsync).WithSummary("Publishes { topic, payload, headers? } on the bus.");
-        messages.MapGet("/stream", Stream)
-            .WithSummary("Server-sent events of every message matching ?topic= (MQTT filter, default #; $hub/debug/# for debug nodes).");
+        messages.MapGet("/stream", StreamAsync)
+            .WithSummary("Server-sent events of every message matching ?topic= (MQTT filter, default #; $hub/debug/{flowId}/# for a flow's debug nodes); needs a stream grant covering it.");
         return api;
     }
 
-    private static async Task<IResult> PublishAsync(HttpContext context, IMessagePublisher publisher, TimeProvider clock, CancellationToken ct)
+    private static async Task<IResult> PublishAsync(HttpContext context, IMessagePublisher publisher, StreamAccess access, TimeProvider clock, CancellationToken ct)
     {
         var body = await ApiJson.ReadBodyAsync(context, ct);
         PublishRequest request;
@@ -42,6 +42,11 @@ internal static class MessagesEndpoints
             throw new ApiBadRequestException("Invalid topic", topicError);
         }
 
+        if (await access.CheckPublishAsync(context, request.Topic!, ct) is { } denied)
+        {
+            return denied;
+        }
+
         var message = new HubMessage
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -55,12 +60,17 @@ internal static class MessagesEndpoints
         return TypedResults.Accepted((string?)null, new { id = message.Id, topic = message.Topic });
     }
 
-    private static ServerSentEventsResult<StreamedMessage> Stream(string? topic, IMessageBus bus, CancellationToken ct)
+    private static async Task<IResult> StreamAsync(string? topic, HttpContext context, IMessageBus bus, StreamAccess access, CancellationToken ct)
     {
         var filter = string.IsNullOrWhiteSpace(topic) ? "#" : topic;
         if (!TopicFilter.TryParse(filter, out _, out var filterError))
         {
             throw new ApiBadRequestException("Invalid topic filter", filterError);
+        }
+
+        if (await access.CheckSubscribeAsync(context, filter, ct) is { } denied)
+        {
+            return denied;
         }
 
         return TypedResults.ServerSentEvents(ReadAsync(bus, filter, ct));

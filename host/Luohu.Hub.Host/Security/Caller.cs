@@ -13,6 +13,10 @@ internal sealed record Caller(string Name, string Kind, IReadOnlyList<string> De
     /// <summary>Admins see every department's flows; others their own.</summary>
     public bool SeesDepartment(string department) => IsAdmin || Departments.Contains(department, StringComparer.Ordinal);
 
+    /// <summary>The owning department's members and admins, or a department the flow is shared with (read-only).</summary>
+    public bool ReadsFlow(string department, IEnumerable<string>? sharedWith) =>
+        SeesDepartment(department) || (sharedWith ?? []).Any(d => Departments.Contains(d, StringComparer.Ordinal));
+
     public static Caller From(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -87,7 +87,7 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPl
         if (action.StartsWith("flow.", StringComparison.Ordinal))
         {
             return await flows.GetSummaryAsync(id, cancellationToken) is { } flow
-                ? JsonSerializer.Serialize(new { flow.DeployedVersion, flow.State, flow.Department })
+                ? JsonSerializer.Serialize(new { flow.DeployedVersion, flow.State, flow.Department, flow.SharedWith })
                 : null;
         }
 

@@ -5,8 +5,9 @@ namespace Luohu.Hub.Host.Security;
 
 /// <summary>
 /// Departments own their flows: another department's flow, its versions and deploys answer 404 (as if absent, so
-/// ids do not leak); a flow can only be saved for one of the caller's departments; lists show only the caller's
-/// departments. Admins see all.
+/// ids do not leak) unless the flow's <c>sharedWith</c> names one of the caller's departments, which may then read
+/// it but not change it (403); a flow can only be saved for one of the caller's departments; lists show the caller's
+/// departments' flows and those shared with them. Admins see and change all.
 /// </summary>
 internal sealed class FlowAccessFilter(IFlowService flows) : IEndpointFilter
 {
@@ -20,13 +21,25 @@ internal sealed class FlowAccessFilter(IFlowService flows) : IEndpointFilter
             return await next(context);
         }
 
+        var method = http.Request.Method;
+        var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method);
         if (http.Request.RouteValues.TryGetValue("id", out var raw) && raw is string id
             && await flows.GetSummaryAsync(id, http.RequestAborted) is { } existing && !caller.SeesDepartment(existing.Department))
         {
-            throw new FlowException(FlowErrorKind.NotFound, $"No flow with id '{id}'. GET /api/v1/flows lists the flows.");
+            if (!caller.ReadsFlow(existing.Department, existing.SharedWith))
+            {
+                throw new FlowException(FlowErrorKind.NotFound, $"No flow with id '{id}'. GET /api/v1/flows lists the flows.");
+            }
+
+            if (!reads)
+            {
+                return TypedResults.Problem(
+                    $"Flow '{id}' belongs to department '{existing.Department}' and is shared with {string.Join(", ", existing.SharedWith)} read-only; only '{existing.Department}' (or an admin) can change, deploy, roll back, inject into or delete it.",
+                    statusCode: StatusCodes.Status403Forbidden, title: "Shared read-only");
+            }
         }
 
-        if ((HttpMethods.IsPost(http.Request.Method) || HttpMethods.IsPut(http.Request.Method)) && await BodyDepartmentAsync(http) is { } department
+        if ((HttpMethods.IsPost(method) || HttpMethods.IsPut(method)) && await BodyDepartmentAsync(http) is { } department
             && !caller.SeesDepartment(department))
         {
             return TypedResults.Problem(
@@ -35,7 +48,7 @@ internal sealed class FlowAccessFilter(IFlowService flows) : IEndpointFilter
         }
 
         var result = await next(context);
-        return result is IReadOnlyList<FlowSummary> list ? list.Where(f => caller.SeesDepartment(f.Department)).ToList() : result;
+        return result is IReadOnlyList<FlowSummary> list ? list.Where(f => caller.ReadsFlow(f.Department, f.SharedWith)).ToList() : result;
     }
 
     /// <summary>The <c>department</c> of a JSON flow body, read without consuming it for the endpoint.</summary>

@@ -9,8 +9,11 @@ namespace Luohu.Hub.Host.Security;
 /// an API call for the key's or user's departments, any one grant sufficing. An admin calling through the API may
 /// call anything (admins keep the district running; every such call of a sensitive family is still audited).
 /// A call with neither a department nor a signed-in caller is refused: nothing is open by default.
+/// A <c>camera.*</c> call naming a <c>cameraId</c> is checked against the device group the provider lists for that
+/// camera (<see cref="CameraGroupResolver"/>), not only the group the caller claims in <c>deviceGroup</c>.
 /// </summary>
-internal sealed class HubCapabilityAuthorizer(IGrantCache grants, IHttpContextAccessor http, IAuditLog audit, ILogger<HubCapabilityAuthorizer> logger) : ICapabilityAuthorizer
+internal sealed class HubCapabilityAuthorizer(
+    IGrantCache grants, IHttpContextAccessor http, IAuditLog audit, CameraGroupResolver cameras, ILogger<HubCapabilityAuthorizer> logger) : ICapabilityAuthorizer
 {
     public ValueTask<string?> AuthorizeAsync(string capability, string providerId, InvocationContext context, CancellationToken cancellationToken) =>
         AuthorizeAsync(capability, providerId, default, context, cancellationToken);
@@ -19,17 +22,29 @@ internal sealed class HubCapabilityAuthorizer(IGrantCache grants, IHttpContextAc
     {
         ArgumentNullException.ThrowIfNull(context);
         var deviceGroup = GrantSet.DeviceGroupOf(input);
+        string? mismatch = null;
+        if (capability.StartsWith("camera.", StringComparison.Ordinal) && CameraIdOf(input) is { } cameraId
+            && await cameras.GroupOfAsync(providerId, cameraId, cancellationToken) is { } actual)
+        {
+            if (deviceGroup is not null && deviceGroup != actual)
+            {
+                mismatch = $"Camera '{cameraId}' is in device group '{actual}', not '{deviceGroup}'; a grant for device group '{actual}' is needed.";
+            }
+
+            deviceGroup = actual;
+        }
+
         Caller caller;
         string? denied;
         if (context.Department is { } department)
         {
             caller = context.FlowId is { } flow ? new Caller($"flow:{flow}", "flow", [department], [], null) : new Caller("system", "system", [department], [], null);
-            denied = grants.Current.CheckCapability([department], capability, deviceGroup);
+            denied = mismatch ?? grants.Current.CheckCapability([department], capability, deviceGroup);
         }
         else if (http.HttpContext is { User.Identity.IsAuthenticated: true } request)
         {
             caller = Caller.From(request);
-            denied = caller.IsAdmin ? null : grants.Current.CheckCapability(caller.Departments, capability, deviceGroup);
+            denied = caller.IsAdmin ? null : mismatch ?? grants.Current.CheckCapability(caller.Departments, capability, deviceGroup);
         }
         else
         {
@@ -56,4 +71,7 @@ internal sealed class HubCapabilityAuthorizer(IGrantCache grants, IHttpContextAc
 
         return denied;
     }
+
+    private static string? CameraIdOf(JsonElement input) =>
+        input.ValueKind == JsonValueKind.Object && input.TryGetProperty("cameraId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 }

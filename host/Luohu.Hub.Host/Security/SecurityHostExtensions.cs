@@ -24,6 +24,9 @@ internal static class SecurityHostExtensions
         services.AddHttpContextAccessor();
         services.TryAddSingleton<ApiKeyValidator>();
         services.TryAddSingleton<SignInService>();
+        services.TryAddSingleton<CameraGroupResolver>();
+        services.TryAddSingleton<StreamAccess>();
+        services.TryAddSingleton<DepartmentScope>();
 
         services.AddAuthentication(HubAuthSchemes.Hub)
             .AddPolicyScheme(HubAuthSchemes.Hub, "Cookie or API key", options =>

@@ -24,6 +24,14 @@ internal sealed record FlowDefinition
     [JsonPropertyName("description")]
     public string? Description { get; init; }
 
+    /// <summary>
+    /// Other departments that may read this flow (its draft, versions, diffs, dead letters and debug stream) but not
+    /// change, deploy or delete it. Absent or empty: only the owning department (and admins) see it.
+    /// </summary>
+    [JsonPropertyName("sharedWith")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? SharedWith { get; init; }
+
     [JsonPropertyName("nodes")]
     public IReadOnlyList<FlowNode> Nodes { get; init; } = [];
 

@@ -176,6 +176,7 @@ internal sealed class FlowService(
             Name = draft.Name,
             Department = draft.Department,
             Description = definition?.Description,
+            SharedWith = definition?.SharedWith ?? [],
             State = error is not null ? "error" : draft.DeployedVersion is null ? "draft" : "deployed",
             StateReason = error,
             DeployedVersion = draft.DeployedVersion,

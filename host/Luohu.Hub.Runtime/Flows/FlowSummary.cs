@@ -8,6 +8,9 @@ internal sealed record FlowSummary
     public required string Department { get; init; }
     public string? Description { get; init; }
 
+    /// <summary>Departments the draft shares the flow with, read-only (see <see cref="FlowDefinition.SharedWith"/>).</summary>
+    public IReadOnlyList<string> SharedWith { get; init; } = [];
+
     /// <summary><c>draft</c> (never deployed), <c>deployed</c>, or <c>error</c> (the deployed version failed to start).</summary>
     public required string State { get; init; }
 

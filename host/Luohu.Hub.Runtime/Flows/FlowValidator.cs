@@ -27,6 +27,12 @@ internal sealed partial class FlowValidator(IFlowNodeTypeRegistry registry, IFlo
         }
 
         CheckId(problems, "department", flow.Department, "department", FlowId());
+        var shared = flow.SharedWith ?? [];
+        for (var i = 0; i < shared.Count; i++)
+        {
+            CheckId(problems, $"sharedWith[{i}]", shared[i], "department to share with", FlowId());
+        }
+
         var catalog = services.GetService<ICapabilityCatalog>();
         var nodes = flow.Nodes ?? [];
         var ports = new Dictionary<string, (IReadOnlyList<string>? Ports, bool IsTrigger)>(StringComparer.Ordinal);

@@ -8,7 +8,8 @@ namespace Luohu.Hub.Runtime.Security;
 /// <summary>
 /// Action nodes need a capability grant of the flow's department; <c>trigger.topic</c> and <c>trigger.plugin</c>
 /// need a stream grant containing their topic filter (a plugin trigger without its own filter uses the event
-/// source's topics, or else its capability grant). Device groups are checked on each call, not here: they are in
+/// source's topics, or else its capability grant); <c>publish</c> needs a stream grant containing its topic, each
+/// level holding a <c>{{placeholder}}</c> counted as <c>+</c>. Device groups are checked on each call, not here: they are in
 /// the message, not the flow.
 /// </summary>
 internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider services) : IFlowGrantCheck
@@ -34,6 +35,7 @@ internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider servic
                 "action" when Text(node, "capability") is { } capability => set.CheckCapability([flow.Department], capability, deviceGroup: null, anyDeviceGroup: true),
                 "trigger.topic" when Text(node, "topic") is { } topic => set.CheckStream(flow.Department, topic),
                 "trigger.plugin" when Text(node, "capability") is { } capability => CheckPluginTrigger(set, flow.Department, capability, Text(node, "topic")),
+                "publish" when Text(node, "topic") is { } topic => set.CheckStream(flow.Department, AsFilter(topic)),
                 _ => null,
             };
             if (missing is not null)
@@ -50,6 +52,10 @@ internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider servic
             ? set.CheckStream(department, filter)
             : set.CheckCapability([department], capability, deviceGroup: null, anyDeviceGroup: true);
     }
+
+    /// <summary><c>district/parking/{{payload.lot}}/status</c> → <c>district/parking/+/status</c>.</summary>
+    internal static string AsFilter(string topicTemplate) =>
+        string.Join('/', topicTemplate.Split('/').Select(level => level.Contains("{{", StringComparison.Ordinal) ? "+" : level));
 
     private static string? Text(FlowNode node, string name) =>
         node.Config is { ValueKind: JsonValueKind.Object } config && config.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String

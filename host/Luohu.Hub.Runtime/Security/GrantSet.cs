@@ -79,12 +79,24 @@ internal sealed class GrantSet
     }
 
     /// <summary>Null when a stream grant of the department contains the whole topic filter, else what is missing.</summary>
-    public string? CheckStream(string department, string topicFilter)
+    public string? CheckStream(string department, string topicFilter) => CheckStream([department], topicFilter);
+
+    /// <summary>
+    /// Null when a stream grant of one of <paramref name="departments"/> contains the whole topic filter (or topic),
+    /// else what is missing.
+    /// </summary>
+    public string? CheckStream(IReadOnlyCollection<string> departments, string topicFilter)
     {
-        var covered = Of(department).Any(g => g.Kind == GrantKind.Stream && TopicFilterContainment.Covers(g.Target, topicFilter));
-        return covered
-            ? null
-            : $"Department '{department}' has no stream grant covering topic filter '{topicFilter}'. An admin can add one: POST /api/v1/grants {{ \"department\": \"{department}\", \"kind\": \"stream\", \"target\": \"{topicFilter}\" }}.";
+        ArgumentNullException.ThrowIfNull(departments);
+        var covered = departments.SelectMany(Of).Any(g => g.Kind == GrantKind.Stream && TopicFilterContainment.Covers(g.Target, topicFilter));
+        if (covered)
+        {
+            return null;
+        }
+
+        var department = departments.Count == 1 ? departments.First() : "...";
+        var who = departments.Count == 0 ? "The caller belongs to no department and so" : $"Department {Names(departments)}";
+        return $"{who} has no stream grant covering topic filter '{topicFilter}'. An admin can add one: POST /api/v1/grants {{ \"department\": \"{department}\", \"kind\": \"stream\", \"target\": \"{topicFilter}\" }}.";
     }
 
     private static string Names(IReadOnlyCollection<string> departments) =>
