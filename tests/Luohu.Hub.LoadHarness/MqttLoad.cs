@@ -42,16 +42,33 @@ internal static class MqttLoad
         await app.StartAsync();
         try
         {
+            // The pass-through flow belongs to the seeded 'traffic' department, which needs stream grants for its topics
+            // like any department's flow (given here straight in the store, as an admin's POST /api/v1/grants would).
+            var security = app.Services.GetRequiredService<Luohu.Hub.Runtime.Security.ISecurityStore>();
+            foreach (var topic in new[] { "bench/in/#", "bench/out/#" })
+            {
+                await security.InsertGrantAsync(new Luohu.Hub.Runtime.Security.Grant
+                {
+                    Id = Guid.NewGuid().ToString("N"), Department = "traffic", Kind = Luohu.Hub.Runtime.Security.GrantKind.Stream, Target = topic,
+                }, CancellationToken.None);
+            }
+
+            await app.Services.GetRequiredService<Luohu.Hub.Runtime.Security.IGrantCache>().ReloadAsync(CancellationToken.None);
             var flows = app.Services.GetRequiredService<Luohu.Hub.Runtime.Flows.IFlowService>();
             var flow = Luohu.Hub.Runtime.Flows.FlowJson.Deserialize(new JsonObject
             {
-                ["id"] = "passthrough", ["name"] = "passthrough", ["department"] = "bench",
+                ["id"] = "passthrough", ["name"] = "passthrough", ["department"] = "traffic",
                 ["nodes"] = new JsonArray(
                     new JsonObject { ["id"] = "in", ["type"] = "trigger.topic", ["config"] = new JsonObject { ["topic"] = "bench/in/#" } },
                     new JsonObject { ["id"] = "out", ["type"] = "publish", ["config"] = new JsonObject { ["topic"] = "bench/out/x" } }),
                 ["wires"] = new JsonArray(new JsonObject { ["from"] = "in", ["to"] = "out" }),
             }.ToJsonString());
-            await flows.SaveAsync(flow, "load", CancellationToken.None);
+            var problems = await flows.SaveAsync(flow, "load", CancellationToken.None);
+            if (problems.Count > 0)
+            {
+                throw new InvalidOperationException("The pass-through flow is invalid: " + string.Join("; ", problems.Select(p => p.Message)));
+            }
+
             await flows.DeployAsync("passthrough", "load", null, CancellationToken.None);
 
             var receiver = new Receiver("load/out/#");

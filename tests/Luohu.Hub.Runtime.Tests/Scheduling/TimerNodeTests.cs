@@ -15,9 +15,11 @@ public sealed class TimerNodeTests : IAsyncDisposable
         var output = _host.Watch("test/wave/out");
         await _host.DeployAsync(TestFlows.Through("wave", """{ "id": "n", "type": "timer", "config": { "delayPath": "payload.delaySeconds" } }"""));
 
-        await _host.PublishAsync("test/wave/in", """{ "intersection": "C", "delaySeconds": 0.9 }""");
-        await _host.PublishAsync("test/wave/in", """{ "intersection": "A", "delaySeconds": 0.1 }""");
-        await _host.PublishAsync("test/wave/in", """{ "intersection": "B", "delaySeconds": 0.5 }""");
+        // A second between moments: the delays count from each message's own arrival, and under load the
+        // arrivals themselves can be a few hundred milliseconds apart.
+        await _host.PublishAsync("test/wave/in", """{ "intersection": "C", "delaySeconds": 2.2 }""");
+        await _host.PublishAsync("test/wave/in", """{ "intersection": "A", "delaySeconds": 0.2 }""");
+        await _host.PublishAsync("test/wave/in", """{ "intersection": "B", "delaySeconds": 1.2 }""");
         await Eventually.TrueAsync(() => output.Count == 3, "every intersection's timer fired");
 
         Assert.Equal(["A", "B", "C"], output.Select(m => FlowTestHost.Payload(m)["intersection"]!.GetValue<string>()));
