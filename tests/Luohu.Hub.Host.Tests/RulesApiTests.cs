@@ -70,4 +70,16 @@ public sealed class RulesApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(mentioned, await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task A_workflow_body_over_the_API_limit_is_a_413_problem()
+    {
+        await using var hub = await HubServer.StartAsync(new Dictionary<string, string?> { ["Hub:Api:MaxJsonBodyBytes"] = "512" });
+        var body = "{ \"WorkflowName\": \"big\", \"Rules\": [], \"pad\": \"" + new string('x', 2048) + "\" }";
+
+        var response = await hub.Client.PostAsync(new Uri("/api/v1/rules/validate", UriKind.Relative), new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("Hub:Api:MaxJsonBodyBytes", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
 }

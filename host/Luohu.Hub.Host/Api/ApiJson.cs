@@ -10,6 +10,21 @@ internal static class ApiJson
 
     public static async Task<JsonElement> ReadBodyAsync(HttpContext context, CancellationToken cancellationToken)
     {
+        var body = await ReadBytesAsync(context, cancellationToken);
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException error)
+        {
+            throw new ApiBadRequestException("Malformed JSON", $"The body is not valid JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {FirstSentence(error.Message)}");
+        }
+    }
+
+    /// <summary>The raw body, within <see cref="ApiOptions.MaxJsonBodyBytes"/> (413 above) and not empty (400).</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadBytesAsync(HttpContext context, CancellationToken cancellationToken)
+    {
         var limit = context.RequestServices.GetRequiredService<IOptions<ApiOptions>>().Value.MaxJsonBodyBytes;
         if (context.Request.ContentLength > limit)
         {
@@ -23,15 +38,7 @@ internal static class ApiJson
             throw new ApiBadRequestException("Missing JSON body", "The request needs a JSON body (Content-Type: application/json).");
         }
 
-        try
-        {
-            using var document = JsonDocument.Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
-            return document.RootElement.Clone();
-        }
-        catch (JsonException error)
-        {
-            throw new ApiBadRequestException("Malformed JSON", $"The body is not valid JSON at line {error.LineNumber + 1}, byte {error.BytePositionInLine + 1}: {FirstSentence(error.Message)}");
-        }
+        return buffer.ToArray();
     }
 
     public static async Task CopyBoundedAsync(Stream source, Stream destination, long limit, string what, CancellationToken cancellationToken)

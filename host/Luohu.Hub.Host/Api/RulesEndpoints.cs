@@ -100,11 +100,11 @@ internal static class RulesEndpoints
     {
         try
         {
-            var node = await JsonNode.ParseAsync(
-                request.Body,
+            // The API's bounded read (413 over Hub:Api:MaxJsonBodyBytes); parsed here leniently, as rule files have comments.
+            var node = JsonNode.Parse(
+                (await ApiJson.ReadBytesAsync(request.HttpContext, cancellationToken)).Span,
                 new JsonNodeOptions { PropertyNameCaseInsensitive = true },
-                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true },
-                cancellationToken);
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
             return node is null ? (null, BadRequest("The body is JSON null.", "Send a JSON object.", "$")) : (node, null);
         }
         catch (JsonException ex)
