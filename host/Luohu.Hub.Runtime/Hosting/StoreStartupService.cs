@@ -7,9 +7,9 @@ namespace Luohu.Hub.Runtime.Hosting;
 /// Brings the store's schema up to date before anything else starts: registered first, so the plugin and
 /// flow hosts that read settings and deployed flows find the tables there. A refused database stops the hub.
 /// </summary>
-internal sealed class StoreStartupService(IHubStoreInitializer initializer) : IHostedService
+internal sealed class StoreStartupService(StoreInitialization store) : IHostedService
 {
-    public async Task StartAsync(CancellationToken cancellationToken) => await initializer.InitializeAsync(cancellationToken);
+    public async Task StartAsync(CancellationToken cancellationToken) => await store.EnsureAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -33,6 +33,7 @@ public static class StoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<SqliteStoreInitializer>>(),
             Migration.LoadEmbedded()));
+        services.TryAddSingleton<StoreInitialization>();
         Replace<IFlowStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteFlowStore>(sp));
         Replace<INodeStateStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteNodeStateStore>(sp));
         Replace<IDeadLetterStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteDeadLetterStore>(sp));

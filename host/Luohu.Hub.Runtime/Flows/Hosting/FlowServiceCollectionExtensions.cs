@@ -71,8 +71,8 @@ public static class FlowServiceCollectionExtensions
         services.TryAddSingleton<IDeadLetterRepository>(sp => sp.GetService<IDeadLetterStore>() is { } store
             ? new StoreDeadLetterRepository(store)
             : ActivatorUtilities.CreateInstance<InMemoryDeadLetterRepository>(sp));
-        services.TryAddSingleton<IFlowStoreInitializer>(sp => sp.GetService<IHubStoreInitializer>() is { } initializer
-            ? new HubStoreFlowInitializer(initializer)
+        services.TryAddSingleton<IFlowStoreInitializer>(sp => sp.GetService<StoreInitialization>() is { } store
+            ? new HubStoreFlowInitializer(store)
             : new NoFlowStoreInitializer());
         services.TryAddSingleton<IAlertLog, AlertLog>();
         services.TryAddSingleton<FlowServices>();

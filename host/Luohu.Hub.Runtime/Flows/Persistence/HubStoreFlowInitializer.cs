@@ -2,8 +2,8 @@ using Luohu.Hub.Runtime.Storage;
 
 namespace Luohu.Hub.Runtime.Flows.Persistence;
 
-/// <summary>Migrates the hub's store before flows read it (idempotent, so it does not matter that the host also does).</summary>
-internal sealed class HubStoreFlowInitializer(IHubStoreInitializer initializer) : IFlowStoreInitializer
+/// <summary>Waits for the hub's store to be ready before flows read it; the store initializes once, whoever asks first.</summary>
+internal sealed class HubStoreFlowInitializer(StoreInitialization store) : IFlowStoreInitializer
 {
-    public async Task InitializeAsync(CancellationToken cancellationToken) => await initializer.InitializeAsync(cancellationToken);
+    public async Task InitializeAsync(CancellationToken cancellationToken) => await store.EnsureAsync(cancellationToken);
 }
