@@ -8,6 +8,8 @@ namespace Luohu.Hub.Runtime.Webhooks;
 internal sealed class HttpResponseRuntime(NodeBuildContext context, HttpResponseSettings settings, WebhookReplies replies, ILogger logger)
     : FlowNodeRuntime(context)
 {
+    private readonly MessageTemplateTree? jsonBody = settings.JsonBody is null ? null : MessageTemplateTree.Compile(settings.JsonBody);
+
     public override ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
         var headers = settings.Headers.ToDictionary(h => h.Key, h => h.Value.Render(message.Body), StringComparer.OrdinalIgnoreCase);
@@ -18,7 +20,7 @@ internal sealed class HttpResponseRuntime(NodeBuildContext context, HttpResponse
         }
         else
         {
-            var body = settings.JsonBody is { } tree ? MessageTemplate.RenderTree(tree, message.Body) : message.Payload?.DeepClone();
+            var body = jsonBody is { } tree ? tree.Render(message.Body) : message.Payload?.DeepClone();
             response = WebhookResponse.Json(settings.Status, body, headers) with { ContentType = settings.ContentType ?? "application/json" };
         }
 

@@ -110,37 +110,8 @@ internal sealed class MessageTemplate
         _ => value.ToJsonString(),
     };
 
-    /// <summary>
-    /// Maps a JSON tree: each text value that contains placeholders is rendered; one that is a single placeholder
-    /// is replaced by a copy of the value it names (keeping numbers numbers). Everything else is copied.
-    /// </summary>
-    public static JsonNode? RenderTree(JsonNode? template, JsonObject body)
-    {
-        switch (template)
-        {
-            case JsonObject obj:
-                var resultObject = new JsonObject();
-                foreach (var (name, value) in obj)
-                {
-                    resultObject[name] = RenderTree(value, body);
-                }
-
-                return resultObject;
-            case JsonArray array:
-                var resultArray = new JsonArray();
-                foreach (var item in array)
-                {
-                    resultArray.Add(RenderTree(item, body));
-                }
-
-                return resultArray;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.String:
-                var parsed = Parse(value.GetValue<string>());
-                return parsed.SinglePath is { } single ? single.Get(body)?.DeepClone() : JsonValue.Create(parsed.Render(body));
-            default:
-                return template?.DeepClone();
-        }
-    }
+    /// <summary>Renders a JSON tree of templates once; nodes compile theirs with <see cref="MessageTemplateTree"/>.</summary>
+    public static JsonNode? RenderTree(JsonNode? template, JsonObject body) => MessageTemplateTree.Compile(template).Render(body);
 
     /// <summary>Every template problem in a JSON tree, with the JSON path of the text at fault.</summary>
     public static IEnumerable<(string Path, string Error)> CheckTree(JsonNode? template, string path)

@@ -9,14 +9,18 @@ namespace Luohu.Hub.Runtime.Flows.Nodes;
 
 internal sealed class ActionRuntime(NodeBuildContext context, ActionNodeType.Settings settings) : FlowNodeRuntime(context)
 {
+    // Compiled once per deployed version: the input mapping is parsed here, not for every message.
+    private readonly MessageTemplateTree? inputTemplate = settings.Input is null ? null : MessageTemplateTree.Compile(settings.Input);
+    private readonly MessagePath outputPath = settings.Output ?? MessagePath.Parse("payload");
+
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
         var invoker = Host.Services.Invoker ?? throw new CapabilityException(
             CapabilityErrorKind.NotFound, settings.Capability, $"No plugin runtime is running, so '{settings.Capability}' cannot be called.");
         var input = settings.InputExpression is not null
             ? Host.Services.Scripting.Run(settings.InputExpression, FlowScriptKind.Expression, message.Body, Host.State, Host.Department)
-            : settings.Input is not null
-                ? MessageTemplate.RenderTree(settings.Input, message.Body)
+            : inputTemplate is not null
+                ? inputTemplate.Render(message.Body)
                 : message.Payload?.DeepClone();
         var context = new InvocationContext
         {
@@ -25,9 +29,9 @@ internal sealed class ActionRuntime(NodeBuildContext context, ActionNodeType.Set
             FlowId = Host.FlowId,
             Provider = settings.Provider,
         };
-        var output = await invoker.InvokeAsync(settings.Capability, JsonSerializer.SerializeToElement(input), context, cancellationToken);
+        var result = await invoker.InvokeAsync(settings.Capability, JsonSerializer.SerializeToElement(input), context, cancellationToken);
         var body = (JsonObject)message.Body.DeepClone();
-        (settings.Output ?? MessagePath.Parse("payload")).Set(body, JsonNode.Parse(output.GetRawText()));
+        outputPath.Set(body, JsonNode.Parse(result.GetRawText()));
         message.ReplaceBody(body);
         await Host.EmitAsync(0, message, cancellationToken);
     }
