@@ -34,7 +34,7 @@ internal static class GatewayLoadHarness
             "--environment=Production",
             $"--contentRoot={dataPath}",
             $"--Hub:DataPath={dataPath}",
-            $"--Hub:BundledPluginsPath={Path.Combine(RepoRoot(), "artifacts", "bundled-plugins")}",
+            $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
             $"--Hub:Auth:AdminPassword={AdminPassword}",
             "--Hub:Gateway:RateLimits:Data:PermitsPerPeriod=10000000",
@@ -151,17 +151,6 @@ internal static class GatewayLoadHarness
     private static void Print(string name, LoadResult result) =>
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{name,-55} {result.RequestsPerSecond,10:N0} req/s   p50 {result.P50,7:0.000} ms   p99 {result.P99,7:0.000} ms   non-200: {result.Errors}"));
-
-    private static string RepoRoot()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Luohu.Hub.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? throw new InvalidOperationException("Luohu.Hub.sln not found above the harness.");
-    }
 
     private static void TryDelete(string path)
     {

@@ -32,7 +32,7 @@ internal sealed class BenchmarkHub
     /// <summary>The Counter fixture staged by its build, zipped in memory.</summary>
     public static byte[] CounterZip()
     {
-        var folder = Path.Combine(FindRepoRoot(), "artifacts", "test-plugins", "Counter.V1");
+        var folder = Path.Combine(RepoPaths.Root, "artifacts", "test-plugins", "Counter.V1");
         using var stream = new MemoryStream();
         using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -50,18 +50,5 @@ internal sealed class BenchmarkHub
         await Manager.StopAsync(CancellationToken.None);
         await services.DisposeAsync();
         Directory.Delete(PluginsPath, recursive: true);
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Luohu.Hub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Luohu.Hub.sln not found above the benchmark's folder; run it from the repository.");
     }
 }

@@ -27,8 +27,8 @@ public sealed class MessageBusBackPressureTests
         Assert.Equal(Capacity, sub.GetStatistics().QueueDepth);
 
         gate.SetResult();
-        await blocked.WaitAsync(Eventually.Deadline);
-        await Eventually.TrueAsync(() => sub.GetStatistics().Delivered == Capacity + 2, "every message was handled");
+        await blocked.WaitAsync(Poll.Deadline);
+        await Poll.UntilAsync(() => sub.GetStatistics().Delivered == Capacity + 2, "every message was handled");
         Assert.Equal(0, sub.GetStatistics().Dropped);
     }
 
@@ -85,7 +85,7 @@ public sealed class MessageBusBackPressureTests
         Assert.Equal(10 - Capacity, policy == OverflowPolicy.DropOldest ? busStats.DroppedOldest : busStats.DroppedNewest);
 
         gate.SetResult();
-        await Eventually.TrueAsync(() => sub.GetStatistics().Delivered == 1 + Capacity, "the kept messages were handled");
+        await Poll.UntilAsync(() => sub.GetStatistics().Delivered == 1 + Capacity, "the kept messages were handled");
         int[] expected = policy == OverflowPolicy.DropOldest ? [0, 7, 8, 9, 10] : [0, 1, 2, 3, 4];
         Assert.Equal(expected, handled);
     }
@@ -111,7 +111,7 @@ public sealed class MessageBusBackPressureTests
         Assert.Contains("raise their Capacity", ex.Message, StringComparison.Ordinal);
         Assert.Equal(1, sub.GetStatistics().Rejected);
         Assert.Equal(1, bus.GetStatistics().Rejected);
-        await Eventually.TrueAsync(() => Volatile.Read(ref other) == Capacity + 2, "the other subscription got every message");
+        await Poll.UntilAsync(() => Volatile.Read(ref other) == Capacity + 2, "the other subscription got every message");
         gate.SetResult();
     }
 
@@ -136,11 +136,11 @@ public sealed class MessageBusBackPressureTests
             }
         })));
 
-        await Eventually.TrueAsync(() => sub.GetStatistics().QueueDepth == 0, "the queue drained");
+        await Poll.UntilAsync(() => sub.GetStatistics().QueueDepth == 0, "the queue drained");
         var stats = sub.GetStatistics();
         Assert.InRange(stats.PeakQueueDepth, 1, 16);
         Assert.InRange(depthSeen, 0, 16);
-        await Eventually.TrueAsync(() => sub.GetStatistics().Delivered + sub.GetStatistics().Dropped == 20_000, "every message was handled or counted as dropped");
+        await Poll.UntilAsync(() => sub.GetStatistics().Delivered + sub.GetStatistics().Dropped == 20_000, "every message was handled or counted as dropped");
     }
 
     private static (IMessageSubscription Sub, TaskCompletionSource Gate, TaskCompletionSource Started) SubscribeBlocked(

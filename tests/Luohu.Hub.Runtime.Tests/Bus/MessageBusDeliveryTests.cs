@@ -19,7 +19,7 @@ public sealed class MessageBusDeliveryTests
 
         await bus.PublishAsync(TestBus.Message("sensors/parking/LH-1/occupancy"), CancellationToken.None);
 
-        await Eventually.TrueAsync(() => seen.Count == 3, "a, b and c got the message");
+        await Poll.UntilAsync(() => seen.Count == 3, "a, b and c got the message");
         Assert.Equal([("a", 1), ("b", 1), ("c", 1)], seen.OrderBy(kv => kv.Key).Select(kv => (kv.Key, kv.Value)));
     }
 
@@ -35,7 +35,7 @@ public sealed class MessageBusDeliveryTests
         await bus.PublishAsync(TestBus.Message("$SYS/hub/load"), CancellationToken.None);
         await bus.PublishAsync(TestBus.Message("marker"), CancellationToken.None);
 
-        await Eventually.TrueAsync(() => Volatile.Read(ref hash) == 1 && Volatile.Read(ref sys) == 1, "the marker and the $SYS message arrived");
+        await Poll.UntilAsync(() => Volatile.Read(ref hash) == 1 && Volatile.Read(ref sys) == 1, "the marker and the $SYS message arrived");
         Assert.Equal(1, Volatile.Read(ref hash));
     }
 
@@ -87,7 +87,7 @@ public sealed class MessageBusDeliveryTests
         await bus.PublishAsync(TestBus.Message("t/bad"), CancellationToken.None);
         await bus.PublishAsync(TestBus.Message("t/2"), CancellationToken.None);
 
-        await Eventually.TrueAsync(() => handled.Count == 2, "both good messages were handled");
+        await Poll.UntilAsync(() => handled.Count == 2, "both good messages were handled");
         Assert.Equal(["t/1", "t/2"], handled);
         Assert.Equal(1, sub.GetStatistics().Failures);
         Assert.Equal(2, sub.GetStatistics().Delivered);
@@ -115,7 +115,7 @@ public sealed class MessageBusDeliveryTests
             }
         })));
 
-        await Eventually.TrueAsync(() => sub.GetStatistics().Delivered == Publishers * PerPublisher, "every message was handled");
+        await Poll.UntilAsync(() => sub.GetStatistics().Delivered == Publishers * PerPublisher, "every message was handled");
         foreach (var group in received.GroupBy(r => r.Source))
         {
             Assert.Equal(Enumerable.Range(0, PerPublisher), group.Select(r => r.Seq));
@@ -139,8 +139,8 @@ public sealed class MessageBusDeliveryTests
             await bus.PublishAsync(TestBus.Message("c"), CancellationToken.None);
         }
 
-        await Eventually.TrueAsync(() => Volatile.Read(ref inside) == 3, "three handlers run at the same time");
+        await Poll.UntilAsync(() => Volatile.Read(ref inside) == 3, "three handlers run at the same time");
         gate.SetResult();
-        await Eventually.TrueAsync(() => sub.GetStatistics().Delivered == 3, "all three finished");
+        await Poll.UntilAsync(() => sub.GetStatistics().Delivered == 3, "all three finished");
     }
 }

@@ -33,7 +33,7 @@ public sealed class MessageBusLifecycleTests
 
         await stop.CancelAsync();
         await churn;
-        await Eventually.TrueAsync(() => Volatile.Read(ref stable) == Count, "the stable subscriber got every message");
+        await Poll.UntilAsync(() => Volatile.Read(ref stable) == Count, "the stable subscriber got every message");
         Assert.Equal(1, bus.GetStatistics().Subscriptions);
     }
 
@@ -57,7 +57,7 @@ public sealed class MessageBusLifecycleTests
         await bus.PublishAsync(TestBus.Message("q"), CancellationToken.None);
         Assert.False(disposing.IsCompleted);
         gate.SetResult();
-        await disposing.WaitAsync(Eventually.Deadline);
+        await disposing.WaitAsync(Poll.Deadline);
 
         Assert.Equal(5, Volatile.Read(ref handled));
         Assert.Equal(0, bus.GetStatistics().Subscriptions);
@@ -90,7 +90,7 @@ public sealed class MessageBusLifecycleTests
         await started.Task;
         await sub.DisposeAsync();
 
-        await cancelled.Task.WaitAsync(Eventually.Deadline);
+        await cancelled.Task.WaitAsync(Poll.Deadline);
         Assert.Equal(3, sub.GetStatistics().Dropped);
         Assert.Equal(3, bus.GetStatistics().DiscardedOnDispose);
     }

@@ -34,7 +34,7 @@ public sealed class DatasetNodeTests : IAsyncDisposable
         await _host.PublishAsync("test/ds/in", """{ "lot": "LH-2", "free": 7 }""");
         await _host.PublishAsync("test/ds/in", """{ "lot": "LH-1", "free": 3, "secretNote": "y" }""");
 
-        await Eventually.TrueAsync(() => Datasets.Get("lots")?.Version == 3, "three writes are applied");
+        await Poll.UntilAsync(() => Datasets.Get("lots")?.Version == 3, "three writes are applied");
         var lots = Datasets.Get("lots")!;
         Assert.Equal(2, lots.Count);
         Assert.Equal(3, lots.Records["LH-1"].GetProperty("free").GetInt32());
@@ -47,11 +47,11 @@ public sealed class DatasetNodeTests : IAsyncDisposable
         await _host.DeployAsync(Flow("""{ "dataset": "lots", "key": "{{payload.lot}}", "remove": "msg.payload.closed == true" }"""));
         await _host.PublishAsync("test/ds/in", """{ "lot": "LH-1", "free": 4 }""");
         await _host.PublishAsync("test/ds/in", """{ "lot": "LH-2", "free": 4 }""");
-        await Eventually.TrueAsync(() => Datasets.Get("lots")?.Count == 2, "both car parks are in");
+        await Poll.UntilAsync(() => Datasets.Get("lots")?.Count == 2, "both car parks are in");
 
         await _host.PublishAsync("test/ds/in", """{ "lot": "LH-1", "closed": true }""");
 
-        await Eventually.TrueAsync(() => Datasets.Get("lots")?.Count == 1, "the closed car park is removed");
+        await Poll.UntilAsync(() => Datasets.Get("lots")?.Count == 1, "the closed car park is removed");
         Assert.True(Datasets.Get("lots")!.Records.ContainsKey("LH-2"));
     }
 
@@ -63,7 +63,7 @@ public sealed class DatasetNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/ds2/in", """{ "lot": "LH-9", "free": 1 }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the message leaves the node");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the message leaves the node");
         Assert.True(Datasets.Get("lots")!.Records.ContainsKey("LH-9"));
     }
 
@@ -74,7 +74,7 @@ public sealed class DatasetNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/ds/in", """{ "free": 4 }""");
 
-        var deadline = DateTime.UtcNow + Eventually.Deadline;
+        var deadline = DateTime.UtcNow + Poll.Deadline;
         IReadOnlyList<DeadLetterRecord> letters = [];
         while (letters.Count == 0 && DateTime.UtcNow < deadline)
         {

@@ -41,8 +41,8 @@ public sealed class DeployTests : IAsyncDisposable
         }
 
         await publisher;
-        await Eventually.TrueAsync(() => output.Count >= Messages, "every message went through");
-        await Eventually.TrueAsync(() => !totals.IsEmpty, "the window, carried over 100 deploys, filled up");
+        await Poll.UntilAsync(() => output.Count >= Messages, "every message went through");
+        await Poll.UntilAsync(() => !totals.IsEmpty, "the window, carried over 100 deploys, filled up");
 
         var sequences = output.Select(m => FlowTestHost.Payload(m)["seq"]!.GetValue<int>()).ToList();
         Assert.Equal(Messages, sequences.Count);
@@ -66,7 +66,7 @@ public sealed class DeployTests : IAsyncDisposable
         var deployment = await _host.Flows.RollbackAsync("rb", 1, "ops", default);
         await _host.PublishAsync("test/rb/in", "{}");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the rolled-back version publishes");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the rolled-back version publishes");
         Assert.Equal("out/rb/one", output.Single().Topic);
         Assert.Equal(1, deployment.Version);
         var versions = await _host.Flows.ListVersionsAsync("rb", default);
@@ -133,7 +133,7 @@ public sealed class DeployTests : IAsyncDisposable
         await _host.PublishAsync("test/tt/in", """{ "n": 1 }""");
         await _host.PublishAsync("test/tt/other", """{ "n": 2 }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the new topic is handled");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the new topic is handled");
         Assert.Equal(2, FlowTestHost.Payload(Assert.Single(output))["n"]!.GetValue<int>());
         Assert.Single(_host.Bus.ListSubscriptions(), s => s.Name == "flow:tt/in");
     }
@@ -173,7 +173,7 @@ public sealed class DeployTests : IAsyncDisposable
         var id = await _host.Flows.InjectAsync("inj", "n", null, System.Text.Json.Nodes.JsonNode.Parse("""{ "x": 1 }"""), default);
 
         Assert.False(string.IsNullOrEmpty(id));
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the injected message is published");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the injected message is published");
         Assert.True(FlowTestHost.Payload(output.Single())["seen"]!.GetValue<bool>());
     }
 
@@ -194,7 +194,7 @@ public sealed class DeployTests : IAsyncDisposable
         await _host.DeployAsync(TestFlows.Flow("ls", """{ "id": "d", "type": "debug" }""", """{ "from": "in", "to": "d" }"""));
         await _host.Flows.SaveAsync(FlowJson.Deserialize(TestFlows.Flow("ls2", """{ "id": "d", "type": "debug" }""", """{ "from": "in", "to": "d" }""")), "t", default);
         await _host.PublishAsync("test/ls/in", "{}");
-        await Eventually.TrueAsync(() => _host.Engine.Find("ls")!.Counters.MessagesPerMinute() == 1, "the message is counted");
+        await Poll.UntilAsync(() => _host.Engine.Find("ls")!.Counters.MessagesPerMinute() == 1, "the message is counted");
 
         var list = await _host.Flows.ListAsync("traffic", default);
 

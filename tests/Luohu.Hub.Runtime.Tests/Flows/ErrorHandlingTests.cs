@@ -41,7 +41,7 @@ public sealed class ErrorHandlingTests : IAsyncDisposable
 
         await _host.DeadLetters.ReplayAsync(letter.Id, default);
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the replayed message goes through the fixed node");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the replayed message goes through the fixed node");
         Assert.True(FlowTestHost.Payload(output.Single())["fixed"]!.GetValue<bool>());
         var replayed = await _host.DeadLetters.GetAsync(letter.Id, default);
         Assert.Equal(DeadLetterStates.Replayed, replayed!.State);
@@ -74,7 +74,7 @@ public sealed class ErrorHandlingTests : IAsyncDisposable
 
         await _host.PublishAsync("test/ct/in", """{ "bad": true, "id": 3 }""");
 
-        await Eventually.TrueAsync(() => !errors.IsEmpty, "the catch node forwards the failure");
+        await Poll.UntilAsync(() => !errors.IsEmpty, "the catch node forwards the failure");
         Assert.Equal(3, FlowTestHost.Payload(errors.Single())["id"]!.GetValue<int>());
         var caught = _host.Engine.Find("ct")!;
         Assert.Equal(1, caught.Counters.Errors);
@@ -93,7 +93,7 @@ public sealed class ErrorHandlingTests : IAsyncDisposable
 
         await _host.PublishAsync("test/ct2/in", """{ "bad": true, "id": 4 }""");
 
-        await Eventually.TrueAsync(() => !errors.IsEmpty, "the catch node forwards the failure");
+        await Poll.UntilAsync(() => !errors.IsEmpty, "the catch node forwards the failure");
         var error = FlowTestHost.Payload(errors.Single());
         Assert.Equal("n", error["nodeId"]!.GetValue<string>());
         Assert.Equal("script", error["nodeType"]!.GetValue<string>());

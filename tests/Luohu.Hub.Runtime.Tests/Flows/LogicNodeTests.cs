@@ -16,7 +16,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/s1/in", """{ "free": 0 }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the script's message is published");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the script's message is published");
         Assert.True(FlowTestHost.Payload(output.Single())["full"]!.GetValue<bool>());
     }
 
@@ -35,7 +35,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/s2/in", "{}");
 
-        await Eventually.TrueAsync(() => all.Count == 2, "two of three outputs publish");
+        await Poll.UntilAsync(() => all.Count == 2, "two of three outputs publish");
         Assert.Equal(["out/s2/0", "out/s2/2"], all.Select(m => m.Topic).Order());
     }
 
@@ -48,7 +48,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
         await _host.PublishAsync("test/s3/in", """{ "keep": false }""");
         await _host.PublishAsync("test/s3/in", """{ "keep": true, "n": 2 }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the kept message arrives");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the kept message arrives");
         Assert.Equal(2, FlowTestHost.Payload(output.Single())["n"]!.GetValue<int>());
     }
 
@@ -63,7 +63,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
             await _host.PublishAsync("test/s4/in", "{}");
         }
 
-        await Eventually.TrueAsync(() => output.Count == 3, "three counts");
+        await Poll.UntilAsync(() => output.Count == 3, "three counts");
         Assert.Equal([1, 2, 3], output.Select(m => FlowTestHost.Payload(m).GetValue<int>()));
     }
 
@@ -86,7 +86,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
         await _host.PublishAsync("test/sw1/in", """{ "free": 5 }""");
         await _host.PublishAsync("test/sw1/in", """{ "free": 50 }""");
 
-        await Eventually.TrueAsync(() => all.Count == 3, "each message leaves by one port");
+        await Poll.UntilAsync(() => all.Count == 3, "each message leaves by one port");
         Assert.Equal(["out/sw1/full", "out/sw1/low", "out/sw1/rest"], all.Select(m => m.Topic));
     }
 
@@ -106,7 +106,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/sw2/in", """{ "free": 5 }""");
 
-        await Eventually.TrueAsync(() => all.Count == 2, "both matching ports publish");
+        await Poll.UntilAsync(() => all.Count == 2, "both matching ports publish");
         Assert.Equal(["out/sw2/a", "out/sw2/b"], all.Select(m => m.Topic).Order());
     }
 
@@ -125,7 +125,7 @@ public sealed class LogicNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/ch1/in", """{ "lot": "LH-7", "free": 25, "total": 100, "secret": "x" }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the changed message arrives");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the changed message arrives");
         var payload = FlowTestHost.Payload(output.Single());
         Assert.Equal("open", payload["status"]!.GetValue<string>());
         Assert.Equal("Lot LH-7", payload["label"]!.GetValue<string>());

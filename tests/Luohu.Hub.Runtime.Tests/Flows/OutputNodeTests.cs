@@ -20,7 +20,7 @@ public sealed class OutputNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/p1/in", """{ "lot": "LH-3", "free": 4 }""", headers: new Dictionary<string, string> { ["trace"] = "t-1" });
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the message is published");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the message is published");
         var message = output.Single();
         Assert.Equal("district/parking/LH-3/status", message.Topic);
         Assert.Equal(4, FlowTestHost.Payload(message)["free"]!.GetValue<int>());
@@ -38,7 +38,7 @@ public sealed class OutputNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/a1/in", """{ "lot": "LH-9", "free": 0 }""");
 
-        await Eventually.TrueAsync(() => !published.IsEmpty, "the alert is published");
+        await Poll.UntilAsync(() => !published.IsEmpty, "the alert is published");
         var alert = Assert.Single(_host.Alerts.List("traffic"));
         Assert.Equal("critical", alert.Severity);
         Assert.Equal("Car park LH-9 is full", alert.Title);
@@ -56,7 +56,7 @@ public sealed class OutputNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/d1/in", """{ "x": 1 }""");
 
-        await Eventually.TrueAsync(() => !debug.IsEmpty, "the debug node publishes");
+        await Poll.UntilAsync(() => !debug.IsEmpty, "the debug node publishes");
         Assert.Equal("$hub/debug/d1/dbg", debug.Single().Topic);
         Assert.Equal(1, FlowTestHost.Payload(debug.Single())["value"]!["payload"]!["x"]!.GetValue<int>());
         Assert.DoesNotContain(everything, m => m.Topic.StartsWith('$'));
@@ -74,7 +74,7 @@ public sealed class OutputNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/act1/in", """{ "lot": "LH-2" }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the action's result is published");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the action's result is published");
         Assert.Equal(100, FlowTestHost.Payload(output.Single())["details"]!["total"]!.GetValue<int>());
         var call = Assert.Single(_host.Capabilities.Calls);
         Assert.Equal("LH-2", call.Input.GetProperty("id").GetString());
@@ -100,7 +100,7 @@ public sealed class OutputNodeTests : IAsyncDisposable
         await _host.PublishAsync("sensors/parking/LH-1/occupancy", """{ "n": 1 }""", source: "api");
         await _host.PublishAsync("sensors/parking/LH-1/occupancy", """{ "n": 2 }""", source: "plugin:luohu.parking/parking.occupancy");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the plugin's event passes");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the plugin's event passes");
         Assert.Equal(2, FlowTestHost.Payload(Assert.Single(output))["n"]!.GetValue<int>());
     }
 }

@@ -32,7 +32,7 @@ public sealed class RestartTests : IDisposable
                 await first.PublishAsync("test/restart/in", "{}");
             }
 
-            await Eventually.TrueAsync(() => output.Count == 3, "three messages counted");
+            await Poll.UntilAsync(() => output.Count == 3, "three messages counted");
         }
 
         await using var second = new FlowTestHost(Store);
@@ -40,7 +40,7 @@ public sealed class RestartTests : IDisposable
         var after = second.Watch("test/restart/out");
         await second.PublishAsync("test/restart/in", "{}");
 
-        await Eventually.TrueAsync(() => !after.IsEmpty, "the flow runs after the restart");
+        await Poll.UntilAsync(() => !after.IsEmpty, "the flow runs after the restart");
         var payload = FlowTestHost.Payload(after.Single());
         Assert.Equal(4, payload["count"]!.GetValue<int>());
         Assert.Equal(2, payload["v"]!.GetValue<int>());
@@ -74,7 +74,7 @@ public sealed class RestartTests : IDisposable
 
         await second.DeadLetters.ReplayAsync(letter.Id, default);
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the replayed message goes through");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the replayed message goes through");
         Assert.Equal(5, FlowTestHost.Payload(output.Single())["id"]!.GetValue<int>());
         Assert.Equal(DeadLetterStates.Replayed, (await second.DeadLetters.GetAsync(letter.Id, default))!.State);
     }

@@ -27,7 +27,7 @@ public sealed class RuleNodeTests : IAsyncDisposable
         await _host.PublishAsync("test/r1/in", """{ "free": 5 }""");
         await _host.PublishAsync("test/r1/in", """{ "free": 50 }""");
 
-        await Eventually.TrueAsync(() => output.Count == 2, "both messages leave the rule");
+        await Poll.UntilAsync(() => output.Count == 2, "both messages leave the rule");
         Assert.Equal(["out/rule/success", "out/rule/failure"], output.Select(m => m.Topic));
         Assert.Empty(trees);
         var node = _host.Engine.Find("r1")!.Current.Nodes.Single(n => n.Node.Id == "n");
@@ -46,7 +46,7 @@ public sealed class RuleNodeTests : IAsyncDisposable
 
         await _host.PublishAsync("test/r2/in", """{ "free": 1 }""");
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the result tree is published");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the result tree is published");
         var tree = FlowTestHost.Payload(output.Single());
         Assert.True(tree["isSuccess"]!.GetValue<bool>());
         Assert.Equal("few", tree["results"]![0]!["ruleName"]!.GetValue<string>());

@@ -11,7 +11,7 @@ public sealed class SampleFlowTests : IAsyncDisposable
     private readonly FlowTestHost _host;
 
     public SampleFlowTests() =>
-        _host = new FlowTestHost(services => services.Configure<FlowOptions>(o => o.SamplesPath = SamplesFolder()), _time);
+        _host = new FlowTestHost(services => services.Configure<FlowOptions>(o => o.SamplesPath = Path.Combine(RepoPaths.Root, "samples", "flows")), _time);
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
@@ -39,19 +39,19 @@ public sealed class SampleFlowTests : IAsyncDisposable
         await _host.PublishAsync("sensors/parking/LH-0003/occupancy", Event("LH-0003", free: 80, total: 100));
         await _host.PublishAsync("sensors/parking/LH-0001/occupancy", Event("LH-0001", free: 0, total: 120));
 
-        await Eventually.TrueAsync(() => status.Count == 4, "every event gives a status");
+        await Poll.UntilAsync(() => status.Count == 4, "every event gives a status");
         var byLot = status.GroupBy(m => m.Topic).ToDictionary(g => g.Key, g => FlowTestHost.Payload(g.Last()));
         Assert.Equal("full", byLot["district/parking/LH-0001/status"]["status"]!.GetValue<string>());
         Assert.Equal("nearly-full", byLot["district/parking/LH-0002/status"]["status"]!.GetValue<string>());
         Assert.Equal("available", byLot["district/parking/LH-0003/status"]["status"]!.GetValue<string>());
-        await Eventually.TrueAsync(() => !alerts.IsEmpty, "the full car park raises an alert");
+        await Poll.UntilAsync(() => !alerts.IsEmpty, "the full car park raises an alert");
         var alert = Assert.Single(_host.Alerts.List("traffic"));
         Assert.Equal("warning", alert.Severity);
         Assert.Contains("LH-0001", alert.Title, StringComparison.Ordinal);
 
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        await Eventually.TrueAsync(() => !total.IsEmpty, "the district total is published after 10 s");
+        await Poll.UntilAsync(() => !total.IsEmpty, "the district total is published after 10 s");
         var district = FlowTestHost.Payload(total.First());
         Assert.Equal(85, district["free"]!.GetValue<double>());
         Assert.Equal(3, district["carParks"]!.GetValue<int>());
@@ -63,15 +63,4 @@ public sealed class SampleFlowTests : IAsyncDisposable
           "total": {{total}}, "free": {{free}}, "occupied": {{total - free}}, "status": "available",
           "latitude": 22.54, "longitude": 114.12, "timestamp": "2026-11-21T10:00:00Z" }
         """;
-
-    private static string SamplesFolder()
-    {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Luohu.Hub.sln")))
-        {
-            folder = folder.Parent;
-        }
-
-        return Path.Combine(folder?.FullName ?? throw new InvalidOperationException("Luohu.Hub.sln not found above the test folder."), "samples", "flows");
-    }
 }

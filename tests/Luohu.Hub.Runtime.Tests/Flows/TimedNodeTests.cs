@@ -19,12 +19,12 @@ public sealed class TimedNodeTests : IAsyncDisposable
         var timersBefore = _time.ActiveTimers;
 
         await _host.PublishAsync("test/dl/in", "{}");
-        await Eventually.TrueAsync(() => _time.ActiveTimers > timersBefore, "the delay waits on a timer");
+        await Poll.UntilAsync(() => _time.ActiveTimers > timersBefore, "the delay waits on a timer");
         _time.Advance(TimeSpan.FromSeconds(4));
         Assert.Empty(output);
         _time.Advance(TimeSpan.FromSeconds(1));
 
-        await Eventually.TrueAsync(() => output.Count == 1, "the message leaves after 5 s");
+        await Poll.UntilAsync(() => output.Count == 1, "the message leaves after 5 s");
     }
 
     [Fact]
@@ -51,10 +51,10 @@ public sealed class TimedNodeTests : IAsyncDisposable
             await _host.PublishAsync("test/th/in", $$"""{ "k": "{{key}}" }""");
         }
 
-        await Eventually.TrueAsync(() => output.Count == 3, "two of key a and one of key b pass");
+        await Poll.UntilAsync(() => output.Count == 3, "two of key a and one of key b pass");
         _time.Advance(TimeSpan.FromSeconds(1));
         await _host.PublishAsync("test/th/in", """{ "k": "a" }""");
-        await Eventually.TrueAsync(() => output.Count == 4, "a new period lets key a through again");
+        await Poll.UntilAsync(() => output.Count == 4, "a new period lets key a through again");
         Assert.Equal(1, _host.Engine.Find("th")!.Current.Nodes.Single(n => n.Node.Id == "n").State.Dropped);
     }
 
@@ -69,7 +69,7 @@ public sealed class TimedNodeTests : IAsyncDisposable
             await _host.PublishAsync("test/wc/in", $$"""{ "k": "{{k}}", "v": {{v}} }""");
         }
 
-        await Eventually.TrueAsync(() => output.Count == 1, "key a's window fills");
+        await Poll.UntilAsync(() => output.Count == 1, "key a's window fills");
         var payload = FlowTestHost.Payload(output.Single());
         Assert.Equal(3, payload["value"]!.GetValue<double>());
         Assert.Equal("a", payload["key"]!.GetValue<string>());
@@ -86,12 +86,12 @@ public sealed class TimedNodeTests : IAsyncDisposable
             await _host.PublishAsync("test/wl/in", $$"""{ "lot": "{{lot}}", "free": {{free}} }""");
         }
 
-        await Eventually.TrueAsync(
+        await Poll.UntilAsync(
             () => _host.Engine.Find("wl")!.Current.Nodes.Single(n => n.Node.Id == "n").State.ToJsonString().Contains("\"A\":5", StringComparison.Ordinal),
             "the window has seen the three messages");
         _time.Advance(TimeSpan.FromSeconds(10));
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the period ends");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the period ends");
         var payload = FlowTestHost.Payload(output.First());
         Assert.Equal(25, payload["value"]!.GetValue<double>());
         Assert.Equal(2, payload["count"]!.GetValue<int>());
@@ -108,12 +108,12 @@ public sealed class TimedNodeTests : IAsyncDisposable
             await _host.PublishAsync("test/wt/in", $$"""{ "v": {{v}} }""");
         }
 
-        await Eventually.TrueAsync(
+        await Poll.UntilAsync(
             () => _host.Engine.Find("wt")!.Current.Nodes.Single(n => n.Node.Id == "n").State.ToJsonString().Contains("\"count\":3", StringComparison.Ordinal),
             "the window has seen the three messages");
         _time.Advance(TimeSpan.FromMinutes(1));
 
-        await Eventually.TrueAsync(() => output.Count == 1, "the period ends");
+        await Poll.UntilAsync(() => output.Count == 1, "the period ends");
         Assert.Equal(9, FlowTestHost.Payload(output.Single())["value"]!.GetValue<double>());
         Assert.DoesNotContain("buckets", _host.Engine.Find("wt")!.Current.Nodes.Single(n => n.Node.Id == "n").State.ToJsonString(), StringComparison.Ordinal);
     }

@@ -5,10 +5,10 @@ namespace Luohu.Hub.Runtime.Tests.Plugins;
 /// <summary>The fixture plugins staged by their build under artifacts/test-plugins, and zips made from them.</summary>
 internal static class TestPlugins
 {
-    public static readonly string StageRoot = Path.Combine(FindRepoRoot(), "artifacts", "test-plugins");
+    public static readonly string StageRoot = Path.Combine(RepoPaths.Root, "artifacts", "test-plugins");
 
     /// <summary>The sample plugins as the host ships them, staged under artifacts/bundled-plugins.</summary>
-    public static readonly string SampleRoot = Path.Combine(FindRepoRoot(), "artifacts", "bundled-plugins");
+    public static readonly string SampleRoot = Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins");
 
     public static string Folder(string name)
     {
@@ -66,18 +66,5 @@ internal static class TestPlugins
     {
         var path = Path.Combine(folder, "plugin.json");
         File.WriteAllText(path, File.ReadAllText(path).Replace(from, to, StringComparison.Ordinal));
-    }
-
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Luohu.Hub.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Luohu.Hub.sln not found above the test's folder.");
     }
 }

@@ -55,11 +55,11 @@ public sealed class ScheduleDeployTests : IAsyncDisposable
     {
         var output = _host.Watch("test/fast/out");
         await _host.DeployAsync(SchedulingTestHost.ScheduleFlow("fast", """{ "mode": "interval", "intervalMs": 50, "payload": { "v": 1 } }"""));
-        await Eventually.TrueAsync(() => !output.IsEmpty, "version 1 fired");
+        await Poll.UntilAsync(() => !output.IsEmpty, "version 1 fired");
 
         await _host.DeployAsync(SchedulingTestHost.ScheduleFlow("fast", """{ "mode": "interval", "intervalMs": 50, "payload": { "v": 2 } }"""));
         var afterDeploy = output.Count;
-        await Eventually.TrueAsync(() => output.Count >= afterDeploy + 3, "version 2 fired three times");
+        await Poll.UntilAsync(() => output.Count >= afterDeploy + 3, "version 2 fired three times");
 
         var versions = output.Select(m => FlowTestHost.Payload(m)["v"]!.GetValue<int>()).ToList();
         Assert.Equal(versions.Order(), versions);

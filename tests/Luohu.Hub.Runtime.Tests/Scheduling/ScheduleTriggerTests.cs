@@ -16,7 +16,7 @@ public sealed class ScheduleTriggerTests : IAsyncDisposable
         var output = _host.Watch("test/every/out");
         await _host.DeployAsync(SchedulingTestHost.ScheduleFlow("every", """{ "mode": "interval", "intervalMs": 100, "payload": { "zone": "LH-1" } }"""));
 
-        await Eventually.TrueAsync(() => output.Count >= 3, "the interval schedule fired three times");
+        await Poll.UntilAsync(() => output.Count >= 3, "the interval schedule fired three times");
 
         var payload = FlowTestHost.Payload(output.First());
         Assert.Equal("LH-1", payload["zone"]!.GetValue<string>());
@@ -32,7 +32,7 @@ public sealed class ScheduleTriggerTests : IAsyncDisposable
         await _host.DeployAsync(SchedulingTestHost.ScheduleFlow("clock", """{ "mode": "cron", "cron": "* * * * * ?", "topic": "district/clock", "payload": 7 }""")
             .Replace("test/clock/out", "{{topic}}/copy", StringComparison.Ordinal));
 
-        await Eventually.TrueAsync(() => output.Count >= 2, "the cron schedule fired twice");
+        await Poll.UntilAsync(() => output.Count >= 2, "the cron schedule fired twice");
         Assert.Equal(7, FlowTestHost.Payload(output.First())["value"]!.GetValue<int>());
     }
 
@@ -44,7 +44,7 @@ public sealed class ScheduleTriggerTests : IAsyncDisposable
         await _host.DeployAsync(SchedulingTestHost.ScheduleFlow("once", $$"""{ "mode": "once", "at": "{{at}}" }"""));
         Assert.Equal(["schedule:tick"], await _host.JobNamesAsync("once"));
 
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the one-shot schedule fired");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the one-shot schedule fired");
         await Poll.UntilAsync(async () => (await _host.JobNamesAsync("once")).Count == 0, "the fired one-shot job is gone");
         Assert.Single(output);
     }

@@ -20,7 +20,7 @@ public sealed class TimerNodeTests : IAsyncDisposable
         await _host.PublishAsync("test/wave/in", """{ "intersection": "C", "delaySeconds": 2.2 }""");
         await _host.PublishAsync("test/wave/in", """{ "intersection": "A", "delaySeconds": 0.2 }""");
         await _host.PublishAsync("test/wave/in", """{ "intersection": "B", "delaySeconds": 1.2 }""");
-        await Eventually.TrueAsync(() => output.Count == 3, "every intersection's timer fired");
+        await Poll.UntilAsync(() => output.Count == 3, "every intersection's timer fired");
 
         Assert.Equal(["A", "B", "C"], output.Select(m => FlowTestHost.Payload(m)["intersection"]!.GetValue<string>()));
     }
@@ -37,7 +37,7 @@ public sealed class TimerNodeTests : IAsyncDisposable
 
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         await _host.PublishAsync("test/at/in", $$"""{ "base": {{now}}, "offsetMs": 300 }""");
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the timer fired");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the timer fired");
 
         Assert.True(DateTimeOffset.TryParse(FlowTestHost.Payload(output.Single())["firedAt"]!.GetValue<string>(), out _));
     }

@@ -33,7 +33,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
         var headers = new Dictionary<string, string> { ["X-Unit"] = "E7", ["Authorization"] = "Bearer x", ["Cookie"] = "c=1" };
 
         var response = await Router.HandleAsync(Request("dispatch/engine", """{ "unit": "E7" }""", headers: headers), CancellationToken.None);
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the message went through the flow");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the message went through the flow");
 
         Assert.Equal(202, response.Status);
         var payload = FlowTestHost.Payload(output.Single());
@@ -55,7 +55,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
         await DeployAsync("hidden", """{ "path": "hidden", "auth": "secret", "secret": "k" }""");
 
         await Router.HandleAsync(Request("hidden", "{}", headers: new() { ["X-Hook-Secret"] = "k" }), CancellationToken.None);
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the message went through the flow");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the message went through the flow");
 
         Assert.Null(FlowTestHost.Payload(output.Single())["headers"]!["X-Hook-Secret"]);
     }
@@ -67,7 +67,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
         await DeployAsync("text", """{ "path": "text" }""");
 
         await Router.HandleAsync(Request("text", "level=3", "application/x-www-form-urlencoded"), CancellationToken.None);
-        await Eventually.TrueAsync(() => !output.IsEmpty, "the message went through the flow");
+        await Poll.UntilAsync(() => !output.IsEmpty, "the message went through the flow");
 
         Assert.Equal("level=3", FlowTestHost.Payload(output.Single())["body"]!.GetValue<string>());
     }
