@@ -1,5 +1,4 @@
 using Luohu.Hub.Runtime.Bus;
-using Luohu.Hub.Runtime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 

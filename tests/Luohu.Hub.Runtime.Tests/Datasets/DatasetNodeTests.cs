@@ -2,7 +2,6 @@ using Luohu.Hub.Runtime.Datasets;
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Tests.Flows;
-using Luohu.Hub.Runtime.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luohu.Hub.Runtime.Tests.Datasets;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Luohu.Hub.Runtime.Capabilities;
-using Luohu.Hub.Runtime.Tests.Support;
 
 namespace Luohu.Hub.Runtime.Tests.Flows;
 

@@ -1,6 +1,5 @@
 using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Storage;
-using Luohu.Hub.Runtime.Tests.Support;
 
 namespace Luohu.Hub.Runtime.Tests.Flows;
 

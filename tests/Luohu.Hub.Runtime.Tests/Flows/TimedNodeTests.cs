@@ -1,4 +1,3 @@
-using Luohu.Hub.Runtime.Tests.Support;
 
 namespace Luohu.Hub.Runtime.Tests.Flows;
 

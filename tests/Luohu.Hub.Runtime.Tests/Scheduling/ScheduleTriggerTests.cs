@@ -1,6 +1,5 @@
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Tests.Flows;
-using Luohu.Hub.Runtime.Tests.Support;
 
 namespace Luohu.Hub.Runtime.Tests.Scheduling;
 

@@ -1,5 +1,4 @@
 using Luohu.Hub.Runtime.Tests.Flows;
-using Luohu.Hub.Runtime.Tests.Support;
 
 namespace Luohu.Hub.Runtime.Tests.Scheduling;
 

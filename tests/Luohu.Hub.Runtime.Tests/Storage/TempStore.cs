@@ -1,6 +1,6 @@
+using Luohu.Hub.Runtime.Tests.Flows;
 using Luohu.Hub.Runtime.Storage;
 using Luohu.Hub.Runtime.Storage.Sqlite;
-using Luohu.Hub.Runtime.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +19,7 @@ internal sealed class TempStore : IAsyncDisposable
 
     public string Folder { get; }
 
-    public ManualTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
+    public ManualTime Clock { get; } = new(new DateTimeOffset(2026, 11, 21, 8, 0, 0, TimeSpan.Zero));
 
     public IServiceProvider Services => _provider;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Tests.Flows;
-using Luohu.Hub.Runtime.Tests.Support;
 using Luohu.Hub.Runtime.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
 
