@@ -160,7 +160,7 @@ public sealed class PluginsApiTests
     {
         await using var hub = await HubServer.StartAsync(new Dictionary<string, string?>
         {
-            ["Hub:PluginHost:InvokeTimeout"] = "00:00:01",
+            ["Hub:PluginHost:InvokeTimeout"] = "00:00:02",
             ["Hub:PluginHost:DrainTimeout"] = "00:00:02",
         });
         await HubServer.EnsureSuccessAsync(await hub.Client.PostAsync(new Uri("/api/v1/plugins", UriKind.Relative), Zip("Faulty")));
