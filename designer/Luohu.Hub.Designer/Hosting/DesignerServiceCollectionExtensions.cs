@@ -21,6 +21,7 @@ internal static class DesignerServiceCollectionExtensions
             .AddInteractiveServerComponents()
             .AddHubOptions(hub => hub.MaximumReceiveMessageSize = designer.MaximumReceiveMessageSize);
         services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Views.HubApi>();
         return services;
     }
 }
