@@ -1,5 +1,6 @@
 // The designer's front-end entry. Blazor calls into window.LuohuDesigner through JS interop; each
 // feature (canvas, charts, script editor) lives in its own module so the bundle grows one import at a time.
+import './styles/base.css';
 import { api, apiUpload, apiUploadInput } from './api.js';
 import { createScriptEditor } from './scriptEditor.js';
 
