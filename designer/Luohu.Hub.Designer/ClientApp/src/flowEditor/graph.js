@@ -1,7 +1,8 @@
 import { Graph, History, Selection, Snapline, Keyboard } from '@antv/x6';
 import { InPort, outPortId, outputPorts } from './flowModel.js';
 
-export const NodeWidth = 200;
+// Narrow enough for the samples' 200 px grid of positions to leave room for the wires.
+export const NodeWidth = 176;
 const RowHeight = 22;
 
 // Category colours and glyphs, the same in palette and canvas so a node is recognised at a glance.
@@ -80,8 +81,8 @@ export function decorate(node, type, titleOf) {
   node.setAttrs({
     stripe: { fill: category.color },
     icon: { text: category.glyph },
-    label: { text: shorten(data.name || (type ? titleOf(type) : data.type), 22) },
-    sub: { text: shorten(`${data.id} · ${data.type}`, 30) },
+    label: { text: shorten(data.name || (type ? titleOf(type) : data.type), 18) },
+    sub: { text: shorten(`${data.id} · ${data.type}`, 26) },
     body: { opacity: data.disabled ? 0.5 : 1 },
   }, { ignoreHistory: true });
 }
@@ -101,8 +102,8 @@ export function nodeSpec(data, type, position, titleOf) {
     attrs: {
       stripe: { fill: (Categories[type?.category] ?? Categories.logic).color },
       icon: { text: (Categories[type?.category] ?? Categories.logic).glyph },
-      label: { text: shorten(data.name || (type ? titleOf(type) : data.type), 22) },
-      sub: { text: shorten(`${data.id} · ${data.type}`, 30) },
+      label: { text: shorten(data.name || (type ? titleOf(type) : data.type), 18) },
+      sub: { text: shorten(`${data.id} · ${data.type}`, 26) },
     },
   };
 }
@@ -137,8 +138,7 @@ export function createGraph(container, readOnly) {
     mousewheel: { enabled: true, modifiers: ['ctrl', 'meta'], minScale: 0.2, maxScale: 2.5 },
     interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
     connecting: {
-      router: { name: 'manhattan', args: { padding: 12 } },
-      connector: { name: 'rounded', args: { radius: 8 } },
+      connector: { name: 'smooth' },
       anchor: 'center',
       connectionPoint: 'anchor',
       allowBlank: false,

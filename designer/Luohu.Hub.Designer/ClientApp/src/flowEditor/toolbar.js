@@ -20,15 +20,15 @@ export function renderToolbar(host, t, readOnly, handlers) {
   });
   const dirty = el('span', { class: 'fe-dirty', 'data-testid': 'unsaved', hidden: true, text: t('Unsaved') });
   const status = el('span', { class: 'fe-status', 'data-testid': 'editor-status', role: 'status' });
-  host.replaceChildren(
+  host.replaceChildren(...[
     readOnly ? el('span', { class: 'badge badge-neutral', 'data-testid': 'read-only', text: t('ReadOnly') }) : null,
     readOnly ? null : group(button('save', t('Save')), button('validate', t('Validate')), button('deploy', t('Deploy'), true)),
-    readOnly ? null : group(button('undo', '↶', false, t('Undo')), button('redo', '↷', false, t('Redo')), button('delete', '🗑', false, t('Delete'))),
+    readOnly ? null : group(button('undo', '↶', false, t('Undo')), button('redo', '↷', false, t('Redo')), button('delete', t('DeleteShort'), false, t('Delete'))),
     group(button('zoomOut', '−', false, t('ZoomOut')), button('zoomIn', '+', false, t('ZoomIn')), button('fit', t('Fit'))),
     group(readOnly ? null : button('import', t('Import')), button('export', t('Export'))),
     readOnly ? null : file,
     dirty,
-    status);
+    status].filter(Boolean));
   buttons.import?.addEventListener('click', () => file.click());
 
   return {
