@@ -109,8 +109,8 @@ public sealed class DesignerBrowserTests(DesignerHub hub) : IClassFixture<Design
         await page.Locator("tr[data-flow-id='parking-guidance'] a.cell-title").ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/flows/parking-guidance$"));
-        await Expect(page.GetByTestId("flow-nodes").Locator("tbody tr").First).ToBeVisibleAsync();
-        Assert.True(await page.GetByTestId("flow-wires").Locator("tbody tr").CountAsync() > 0, "the sample flow has wires");
+        await Expect(page.Locator("[data-testid=canvas] .x6-node[data-cell-id='status']")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("[data-testid=canvas] .x6-edge").CountAsync() > 0, "the sample flow has wires");
         await DesignerHub.ScreenshotAsync(page, "08-flow-detail");
     }
 
@@ -124,7 +124,7 @@ public sealed class DesignerBrowserTests(DesignerHub hub) : IClassFixture<Design
         await page.GotoAsync("/flows/parking-guidance");
 
         await Expect(page.GetByTestId("flow-not-found")).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("flow-nodes")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("flow-editor")).ToHaveCountAsync(0);
     }
 
     [Fact]

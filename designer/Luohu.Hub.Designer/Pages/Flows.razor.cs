@@ -44,6 +44,10 @@ public sealed partial class Flows : IDisposable
 
     private bool IsAdmin => user.IsAdmin;
 
+    /// <summary>The API lets editors and integrators (and admins) create flows for their departments.</summary>
+    private bool MayCreate => user.IsAdmin
+        || (user.Departments.Count > 0 && user.Roles.Any(r => r is HubRoles.Editor or HubRoles.Integrator));
+
     protected override async Task OnInitializedAsync()
     {
         if (AuthenticationState is not null)

@@ -1,5 +1,6 @@
 using Luohu.Hub.Host.Gateway;
 using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Security;
 
 namespace Luohu.Hub.Host.Api;
 
@@ -9,8 +10,11 @@ internal static class CapabilitiesEndpoints
     public static RouteGroupBuilder MapCapabilitiesApi(this RouteGroupBuilder api)
     {
         var capabilities = api.MapGroup("/capabilities").WithTags("Capabilities");
-        capabilities.MapGet("/", (ICapabilityCatalog catalog) => TypedResults.Ok(catalog.List()))
-            .WithSummary("Every action and event source with its input and output JSON schema.");
+        capabilities.MapGet("/", (string? department, ICapabilityCatalog catalog, IGrantCache grants) =>
+                TypedResults.Ok(department is null
+                    ? catalog.List()
+                    : catalog.List().Where(c => FlowGrantCheck.Allows(grants.Current, department, c)).ToList()))
+            .WithSummary("Every action and event source with its input and output JSON schema; ?department= only those its flows may use (its grants).");
         capabilities.MapPost("/{capability}", InvokeAsync)
             .RequireRateLimiting(GatewayPolicies.Capabilities)
             .WithSummary("Runs an action of whichever plugin serves the capability (?provider= picks one).");

@@ -45,6 +45,21 @@ internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider servic
         }
     }
 
+    /// <summary>
+    /// Whether <paramref name="department"/> may use <paramref name="capability"/> in a flow, checked as the nodes are:
+    /// an action by its capability grant, an event source by a stream grant on its topics (else its capability grant).
+    /// The designer's palette offers only these.
+    /// </summary>
+    internal static bool Allows(GrantSet set, string department, CapabilityDescriptor capability)
+    {
+        ArgumentNullException.ThrowIfNull(set);
+        ArgumentNullException.ThrowIfNull(capability);
+        var missing = capability.Kind == ConnectorKind.EventSource && capability.Topics is { } topics
+            ? set.CheckStream(department, topics)
+            : set.CheckCapability([department], capability.Id, deviceGroup: null, anyDeviceGroup: true);
+        return missing is null;
+    }
+
     private string? CheckPluginTrigger(GrantSet set, string department, string capability, string? topic)
     {
         var filter = topic ?? services.GetService<ICapabilityCatalog>()?.Find(capability)?.Topics;

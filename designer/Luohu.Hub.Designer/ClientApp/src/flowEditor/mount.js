@@ -1,0 +1,80 @@
+import { createFlowEditor } from './index.js';
+import { api } from '../api.js';
+
+// The flow editor and the new-flow form also work when the page is rendered statically (no Blazor circuit, e.g. a
+// hub built without the framework's web assets): an element carrying data-flow-editor-options gets its editor on
+// load and after enhanced navigation. When the circuit comes, the page calls createFlowEditor on the element again
+// and receives the editor already there (see attach), so there is only ever one editor per element.
+const mounted = new Map();
+
+function mountAll() {
+  for (const element of document.querySelectorAll('[data-flow-editor-options]')) {
+    if (!mounted.has(element)) {
+      const options = JSON.parse(element.getAttribute('data-flow-editor-options'));
+      mounted.set(element, createFlowEditor(element, options, null));
+    }
+  }
+  for (const [element, editor] of mounted) {
+    if (!element.isConnected) {
+      mounted.delete(element);
+      editor.then((handle) => handle.dispose());
+    }
+  }
+}
+
+// The page (interactive) asks for the editor of `element`: the one mounted already, now reporting to dotnetRef.
+export function attachFlowEditor(element, options, dotnetRef) {
+  if (!mounted.has(element)) {
+    mounted.set(element, createFlowEditor(element, options, dotnetRef));
+    return mounted.get(element);
+  }
+  return mounted.get(element).then((handle) => {
+    handle.attach(dotnetRef);
+    return handle;
+  });
+}
+
+async function submitNewFlow(form) {
+  const value = (name) => form.elements.namedItem(name)?.value?.trim() ?? '';
+  const show = (name, text) => {
+    const box = form.querySelector(`[data-error="${name}"]`);
+    if (box) {
+      box.textContent = text ?? '';
+    }
+  };
+  const id = value('id');
+  const name = value('name');
+  show('id', /^[a-z0-9][a-z0-9-]{0,63}$/.test(id) ? '' : form.dataset.idInvalid);
+  show('name', name ? '' : form.dataset.nameRequired);
+  show('form', '');
+  if (!/^[a-z0-9][a-z0-9-]{0,63}$/.test(id) || !name) {
+    return;
+  }
+  const result = await api('POST', '/api/v1/flows', { id, name, department: value('department'), nodes: [], wires: [] });
+  if (result.ok) {
+    window.location.assign(`/flows/${encodeURIComponent(id)}`);
+    return;
+  }
+  const message = [result.problem?.title, result.problem?.detail].filter(Boolean).join(': ');
+  show(result.status === 409 ? 'id' : 'form', message);
+}
+
+export function startAutoMount() {
+  const observer = new MutationObserver(() => mountAll());
+  const start = () => {
+    mountAll();
+    observer.observe(document.body, { childList: true, subtree: true });
+  };
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+  document.addEventListener('submit', (e) => {
+    const form = e.target;
+    if (form instanceof HTMLFormElement && form.hasAttribute('data-new-flow')) {
+      e.preventDefault();
+      submitNewFlow(form);
+    }
+  });
+}
