@@ -36,6 +36,8 @@ internal static class FlowsEndpoints
         flows.MapPost("/{id}/rollback/{version:int}", (string id, int version, HttpContext context, IFlowService service, CancellationToken ct) =>
             service.RollbackAsync(id, version, Author(context), ct)).WithSummary("Deploys an earlier version again.");
         flows.MapPost("/{id}/inject", InjectAsync).WithSummary("Sends a test message into a node of the deployed version.");
+        flows.MapPost("/{id}/watch", WatchAsync)
+            .WithSummary("For a lease (renew it while watching), copies what a node of the deployed version emits to $hub/debug/{id}/{node}.");
         return api;
     }
 
@@ -88,6 +90,18 @@ internal static class FlowsEndpoints
         return TypedResults.Accepted((string?)null, new { messageId });
     }
 
+    private static async Task<IResult> WatchAsync(string id, HttpContext context, IFlowService service, TimeProvider clock, CancellationToken ct)
+    {
+        var request = Deserialize<WatchRequest>(await ApiJson.ReadBodyAsync(context, ct), "watch request");
+        if (string.IsNullOrWhiteSpace(request.Node))
+        {
+            throw new ApiBadRequestException("Missing node", "Name the node to watch: { \"node\": \"calc\" }.");
+        }
+
+        var until = await service.WatchAsync(id, request.Node, ct);
+        return TypedResults.Ok(new WatchLease(request.Node, $"$hub/debug/{id}/{request.Node}", until, (int)Math.Round((until - clock.GetUtcNow()).TotalSeconds)));
+    }
+
     private static async Task<FlowDefinition> ReadFlowAsync(HttpContext context, CancellationToken ct) =>
         Deserialize<FlowDefinition>(await ApiJson.ReadBodyAsync(context, ct), "flow");
 
@@ -113,6 +127,10 @@ internal static class FlowsEndpoints
     private sealed record ProblemList(IReadOnlyList<FlowProblem> Problems);
 
     private sealed record SavedFlow(string Id, IReadOnlyList<FlowProblem> Problems);
+
+    private sealed record WatchRequest(string? Node);
+
+    private sealed record WatchLease(string Node, string Topic, DateTimeOffset ExpiresAt, int LeaseSeconds);
 
     private sealed record InjectRequest(string? Node, string? Topic, JsonNode? Payload);
 }
