@@ -68,7 +68,8 @@ internal static class FlowsEndpoints
     private static async Task<FlowDeployment> DeployAsync(string id, HttpContext context, IFlowService service, CancellationToken ct)
     {
         string? comment = null;
-        if (context.Request.ContentLength > 0)
+        // A client that streams its JSON (chunked, no Content-Length) sends a comment too.
+        if (context.Request.ContentLength is null or > 0 && context.Request.HasJsonContentType())
         {
             var body = await ApiJson.ReadBodyAsync(context, ct);
             comment = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("comment", out var c) ? c.GetString() : null;

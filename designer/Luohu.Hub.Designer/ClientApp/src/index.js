@@ -3,6 +3,9 @@
 import './styles/base.css';
 import { api, apiUpload, apiUploadInput } from './api.js';
 import { createScriptEditor } from './scriptEditor.js';
+import { createDebugPanel } from './debugPanel.js';
+import { createVersionsPanel } from './versionsPanel.js';
+import { panelCall, startPanels } from './panels.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -10,4 +13,9 @@ window.LuohuDesigner = Object.freeze({
   apiUpload,
   apiUploadInput,
   createScriptEditor,
+  createDebugPanel,
+  createVersionsPanel,
+  panelCall,
 });
+
+startPanels();
