@@ -55,6 +55,26 @@ public sealed class FlowPanelsTests(DesignerHub hub) : IClassFixture<DesignerHub
     }
 
     [Fact]
+    public async Task A_burst_of_messages_keeps_at_most_500_rows_and_the_newest_stay()
+    {
+        await DeployAsync("live-g");
+        var page = await hub.NewPageAsync();
+        await DesignerHub.SignInAsync(page, "admin", HubServer.AdminPassword);
+        await page.GotoAsync("/flows/live-g/live");
+        await Expect(page.GetByTestId("debug-state")).ToHaveTextAsync("实时", Slow);
+
+        for (var batch = 0; batch < 26; batch++)
+        {
+            await Task.WhenAll(Enumerable.Range(batch * 20, 20).Select(x => PublishAsync("live-g", x)));
+        }
+
+        await Expect(page.GetByTestId("debug-shown")).ToHaveTextAsync("显示 500 条", Slow);
+        await Expect(page.GetByTestId("debug-row")).ToHaveCountAsync(500);
+        await page.GetByTestId("debug-filter").FillAsync("\"x\":519,");
+        await Expect(page.GetByTestId("debug-row")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task Injecting_into_the_selected_script_node_shows_its_output_and_bad_json_is_shown_at_the_field()
     {
         await DeployAsync("live-b");
