@@ -14,10 +14,13 @@ internal sealed class EventStream : IAsyncDisposable
         this.reader = reader;
     }
 
-    public static async Task<EventStream> OpenAsync(HubServer hub, string filter)
+    public static Task<EventStream> OpenAsync(HubServer hub, string filter) => OpenAsync(hub.Client, filter);
+
+    /// <summary>Opens the stream as the caller <paramref name="client"/> stands for.</summary>
+    public static async Task<EventStream> OpenAsync(HttpClient client, string filter)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/v1/messages/stream?topic=" + Uri.EscapeDataString(filter));
-        var response = await hub.Client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await HubServer.EnsureSuccessAsync(response);
         var stream = new EventStream(response, new StreamReader(await response.Content.ReadAsStreamAsync()));
         await stream.NextAsync("subscribed");

@@ -36,6 +36,8 @@ internal static class FlowsEndpoints
         flows.MapPost("/{id}/rollback/{version:int}", (string id, int version, HttpContext context, IFlowService service, CancellationToken ct) =>
             service.RollbackAsync(id, version, Author(context), ct)).WithSummary("Deploys an earlier version again.");
         flows.MapPost("/{id}/inject", InjectAsync).WithSummary("Sends a test message into a node of the deployed version.");
+        flows.MapPost("/{id}/watch", WatchAsync)
+            .WithSummary("For a lease (renew it while watching), copies what a node of the deployed version emits to $hub/debug/{id}/{node}.");
         return api;
     }
 
@@ -66,7 +68,8 @@ internal static class FlowsEndpoints
     private static async Task<FlowDeployment> DeployAsync(string id, HttpContext context, IFlowService service, CancellationToken ct)
     {
         string? comment = null;
-        if (context.Request.ContentLength > 0)
+        // A client that streams its JSON (chunked, no Content-Length) sends a comment too.
+        if (context.Request.ContentLength is null or > 0 && context.Request.HasJsonContentType())
         {
             var body = await ApiJson.ReadBodyAsync(context, ct);
             comment = body.ValueKind == JsonValueKind.Object && body.TryGetProperty("comment", out var c) ? c.GetString() : null;
@@ -86,6 +89,18 @@ internal static class FlowsEndpoints
 
         var messageId = await service.InjectAsync(id, request.Node, request.Topic, request.Payload, ct);
         return TypedResults.Accepted((string?)null, new { messageId });
+    }
+
+    private static async Task<IResult> WatchAsync(string id, HttpContext context, IFlowService service, TimeProvider clock, CancellationToken ct)
+    {
+        var request = Deserialize<WatchRequest>(await ApiJson.ReadBodyAsync(context, ct), "watch request");
+        if (string.IsNullOrWhiteSpace(request.Node))
+        {
+            throw new ApiBadRequestException("Missing node", "Name the node to watch: { \"node\": \"calc\" }.");
+        }
+
+        var until = await service.WatchAsync(id, request.Node, ct);
+        return TypedResults.Ok(new WatchLease(request.Node, $"$hub/debug/{id}/{request.Node}", until, (int)Math.Round((until - clock.GetUtcNow()).TotalSeconds)));
     }
 
     private static async Task<FlowDefinition> ReadFlowAsync(HttpContext context, CancellationToken ct) =>
@@ -113,6 +128,10 @@ internal static class FlowsEndpoints
     private sealed record ProblemList(IReadOnlyList<FlowProblem> Problems);
 
     private sealed record SavedFlow(string Id, IReadOnlyList<FlowProblem> Problems);
+
+    private sealed record WatchRequest(string? Node);
+
+    private sealed record WatchLease(string Node, string Topic, DateTimeOffset ExpiresAt, int LeaseSeconds);
 
     private sealed record InjectRequest(string? Node, string? Topic, JsonNode? Payload);
 }

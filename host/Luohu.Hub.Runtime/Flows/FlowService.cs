@@ -15,6 +15,7 @@ internal sealed class FlowService(
     IFlowRepository repository,
     INodeStateRepository nodeStates,
     FlowEngine engine,
+    NodeWatches watches,
     FlowValidator validator,
     TimeProvider timeProvider,
     ILogger<FlowService> logger) : IFlowService
@@ -140,6 +141,16 @@ internal sealed class FlowService(
         snapshot.Counters.Message();
         await snapshot.RunNodeAsync(index, message, cancellationToken);
         return id;
+    }
+
+    public async Task<DateTimeOffset> WatchAsync(string flowId, string nodeId, CancellationToken cancellationToken)
+    {
+        _ = await repository.GetAsync(flowId, cancellationToken) ?? throw NotFound(flowId);
+        var snapshot = engine.Find(flowId)?.Current
+            ?? throw new FlowException(FlowErrorKind.Conflict, $"Flow '{flowId}' is not deployed; deploy it to watch its nodes.");
+        return snapshot.TryGetNode(nodeId, out _)
+            ? watches.Watch(flowId, nodeId)
+            : throw new FlowException(FlowErrorKind.NotFound, $"The deployed version {snapshot.Version} of flow '{flowId}' has no node '{nodeId}'.");
     }
 
     private async Task<FlowDeployment> RunAsync(FlowDefinition flow, FlowVersionRecord version, string action, string author, CancellationToken cancellationToken)

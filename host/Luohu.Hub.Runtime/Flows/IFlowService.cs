@@ -37,4 +37,10 @@ internal interface IFlowService
 
     /// <summary>Sends a test message into a node of the deployed version; returns the message id.</summary>
     Task<string> InjectAsync(string flowId, string nodeId, string? topic, JsonNode? payload, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Starts or renews the watch of a node of the deployed version: for a lease, what it emits is copied to
+    /// <c>$hub/debug/{flowId}/{nodeId}</c>. Returns when the lease ends.
+    /// </summary>
+    Task<DateTimeOffset> WatchAsync(string flowId, string nodeId, CancellationToken cancellationToken);
 }

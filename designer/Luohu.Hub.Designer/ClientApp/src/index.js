@@ -1,9 +1,12 @@
-// The designer's front-end entry. Blazor calls into window.LuohuDesigner through JS interop; each
-// feature (canvas, charts, script editor) lives in its own module so the bundle grows one import at a time.
+// The designer's front-end entry. Pages render on the server; each interactive part (canvas, panels, forms, script
+// editor) is a module here that mounts itself on the elements the page marks, and talks to the hub through /api/v1.
 import './styles/base.css';
 import { api, apiUpload, apiUploadInput } from './api.js';
 import { createScriptEditor } from './scriptEditor.js';
 import { attachFlowEditor, startAutoMount } from './flowEditor/mount.js';
+import { createDebugPanel } from './debugPanel.js';
+import { createVersionsPanel } from './versionsPanel.js';
+import { panelCall, startPanels } from './panels.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -12,5 +15,10 @@ window.LuohuDesigner = Object.freeze({
   apiUploadInput,
   createScriptEditor,
   createFlowEditor: attachFlowEditor,
+  createDebugPanel,
+  createVersionsPanel,
+  panelCall,
 });
+
 startAutoMount();
+startPanels();

@@ -18,6 +18,7 @@ internal sealed class FlowServices(
     TimeProvider timeProvider,
     IOptions<FlowOptions> options,
     ILogger<FlowServices> logger,
+    NodeWatches watches,
     IServiceProvider provider)
 {
     public IMessagePublisher Publisher { get; } = publisher;
@@ -27,6 +28,9 @@ internal sealed class FlowServices(
     public TimeProvider Time { get; } = timeProvider;
     public FlowOptions Options { get; } = options.Value;
     public ILogger Logger { get; } = logger;
+
+    /// <summary>Nodes watched from the designer's debug panel.</summary>
+    public NodeWatches Watches { get; } = watches;
 
     /// <summary>The plugin runtime's invoker; resolved per call because plugins load after flows start.</summary>
     public ICapabilityInvoker? Invoker => provider.GetService<ICapabilityInvoker>();

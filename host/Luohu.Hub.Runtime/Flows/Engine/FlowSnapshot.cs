@@ -109,7 +109,13 @@ internal sealed class FlowSnapshot
 
     public async ValueTask EmitAsync(int from, int port, FlowMessage message, CancellationToken cancellationToken)
     {
-        var targets = _nodes[from].Targets;
+        var source = _nodes[from];
+        if (_services.Watches.Any && _services.Watches.IsWatched(Definition.Id, source.Node.Id))
+        {
+            await _services.Watches.PublishAsync(this, source, port >= 0 && port < source.Ports.Count ? source.Ports[port] : null, message, cancellationToken);
+        }
+
+        var targets = source.Targets;
         if (port < 0 || port >= targets.Length)
         {
             return;

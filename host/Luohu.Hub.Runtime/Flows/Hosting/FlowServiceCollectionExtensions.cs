@@ -75,6 +75,7 @@ public static class FlowServiceCollectionExtensions
             ? new HubStoreFlowInitializer(store)
             : new NoFlowStoreInitializer());
         services.TryAddSingleton<IAlertLog, AlertLog>();
+        services.TryAddSingleton<NodeWatches>();
         services.TryAddSingleton<FlowServices>();
         services.TryAddSingleton<FlowCompiler>();
         services.TryAddSingleton<FlowEngine>();
