@@ -1,21 +1,15 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Routing;
-using Microsoft.AspNetCore.Components.Web;
-using Microsoft.AspNetCore.Http;
 
 namespace Luohu.Hub.Designer;
 
 /// <summary>
-/// The document. Pages run interactively on the server, except those marked <c>[ExcludeFromInteractiveRouting]</c>
-/// (sign-in): they render statically so their form can set the session cookie on the HTTP response.
+/// The document. Every page renders on the server per request (static SSR) and its interactive parts are the bundled
+/// front-end modules (dist/designer.js), which call the hub's API from the browser. There is no Blazor circuit: the
+/// framework's blazor.web.js ships in a package (Microsoft.AspNetCore.App.Internal.Assets) the district's package
+/// source does not carry (README, Substitutions), and a designer whose canvas state lives in the browser does not
+/// need one — no per-user server state, no circuit message limits, nothing lost when a connection drops.
 /// </summary>
 public sealed partial class App
 {
-    [CascadingParameter]
-    private HttpContext HttpContext { get; set; } = default!;
-
-    private IComponentRenderMode? PageRenderMode => HttpContext.AcceptsInteractiveRouting() ? RenderMode.InteractiveServer : null;
-
     private static string Language => CultureInfo.CurrentUICulture.Name;
 }

@@ -25,7 +25,7 @@ internal static class DesignerEndpointExtensions
         MapStaticAssetsIfBuilt(app);
         app.MapGet("/culture", SetCulture).ExcludeFromDescription();
         app.MapPost("/signout", SignOutAsync).ExcludeFromDescription();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>();
         return app;
     }
 

@@ -5,12 +5,6 @@ internal sealed class DesignerOptions
 {
     public const string SectionName = "Hub:Designer";
 
-    /// <summary>
-    /// Largest message a browser may send on the designer's circuit. Default 1 MiB: SignalR's 32 KB default breaks
-    /// as soon as a flow of a few dozen nodes is sent back from the canvas (Elsa's Blazor Server studio failed at 14).
-    /// </summary>
-    public long MaximumReceiveMessageSize { get; set; } = 1024 * 1024;
-
     /// <summary>How often the open Flows and Plugins pages re-read their numbers (messages/min, error rate, latency). Default 5 s.</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Luohu.Hub.Designer.Accounts;
-using Luohu.Hub.Designer.Components.Flows;
-using Luohu.Hub.Designer.Hosting;
 using Luohu.Hub.Designer.Resources;
 using Luohu.Hub.Designer.Views;
 using Luohu.Hub.Runtime.Flows;
@@ -9,8 +7,6 @@ using Luohu.Hub.Runtime.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
 
 namespace Luohu.Hub.Designer.Pages;
 
@@ -19,16 +15,10 @@ namespace Luohu.Hub.Designer.Pages;
 /// hundreds of nodes costs no circuit round trips) above the versions and debug panels. Another department's flow
 /// reads as not found, as in the API; a flow only shared with the user, or a viewer, gets the editor read-only.
 /// </summary>
-public sealed partial class FlowEditor : IAsyncDisposable
+public sealed partial class FlowEditor : IDisposable
 {
     private static readonly string[] EditingRoles = [HubRoles.Editor, HubRoles.Integrator];
     private readonly CancellationTokenSource disposed = new();
-    private ElementReference host;
-    private IJSObjectReference? editor;
-    private DotNetObjectReference<FlowEditor>? selfReference;
-    private FlowVersionsPanel? versions;
-    private FlowDebugPanel? debug;
-    private string? startedFor;
 
     [Parameter, EditorRequired]
     public string FlowId { get; set; } = string.Empty;
@@ -46,13 +36,7 @@ public sealed partial class FlowEditor : IAsyncDisposable
     private IDesignerAccounts Accounts { get; set; } = default!;
 
     [Inject]
-    private IJSRuntime JS { get; set; } = default!;
-
-    [Inject]
     private IStringLocalizer<FlowEditorStrings> Strings { get; set; } = default!;
-
-    [Inject]
-    private ILogger<FlowEditor> Logger { get; set; } = default!;
 
     private FlowDefinition? Flow { get; set; }
 
@@ -64,13 +48,9 @@ public sealed partial class FlowEditor : IAsyncDisposable
 
     private string DepartmentName { get; set; } = string.Empty;
 
-    private string? SelectedNodeId { get; set; }
-
-    private PanelTab Tab { get; set; } = PanelTab.Versions;
-
     private object Options => new { flowId = Flow?.Id, canEdit = CanEdit, strings = StringTable.Of(Strings) };
 
-    /// <summary>The editor's options on its element, so the front-end mounts it even on a statically rendered page.</summary>
+    /// <summary>The editor's options on its element: the front-end mounts the editor there (the page renders without a circuit).</summary>
     private string OptionsJson => JsonSerializer.Serialize(Options, HubApi.Web);
 
     protected override async Task OnParametersSetAsync()
@@ -89,95 +69,9 @@ public sealed partial class FlowEditor : IAsyncDisposable
         Loaded = true;
     }
 
-    protected override async Task OnAfterRenderAsync(bool firstRender)
+    public void Dispose()
     {
-        if (Flow is null || startedFor == Flow.Id)
-        {
-            return;
-        }
-
-        await DisposeEditorAsync();
-        startedFor = Flow.Id;
-        selfReference = DotNetObjectReference.Create(this);
-        try
-        {
-            editor = await JS.InvokeAsync<IJSObjectReference>("LuohuDesigner.createFlowEditor", disposed.Token, host, Options, selfReference);
-        }
-        catch (Exception ex) when (ex is JSException or TaskCanceledException or JSDisconnectedException)
-        {
-            FlowEditorLog.StartFailed(Logger, ex, Flow.Id);
-        }
-    }
-
-    /// <summary>The canvas's selection, so the debug panel follows it.</summary>
-    [JSInvokable]
-    public Task OnNodeSelected(string? nodeId)
-    {
-        SelectedNodeId = nodeId;
-        return InvokeAsync(StateHasChanged);
-    }
-
-    /// <summary>The canvas deployed the flow through the API: the panels show the new version.</summary>
-    [JSInvokable]
-    public async Task OnDeployed(int version)
-    {
-        FlowEditorLog.Deployed(Logger, FlowId, version);
-        if (versions is not null)
-        {
-            await versions.RefreshAsync();
-        }
-
-        if (debug is not null)
-        {
-            await debug.FlowDeployedAsync(version);
-        }
-    }
-
-    private async Task RolledBackAsync(int version)
-    {
-        try
-        {
-            if (editor is not null)
-            {
-                await editor.InvokeVoidAsync("reload", disposed.Token);
-            }
-        }
-        catch (Exception ex) when (ex is JSException or TaskCanceledException or JSDisconnectedException)
-        {
-            FlowEditorLog.ReloadFailed(Logger, ex, FlowId);
-        }
-
-        if (debug is not null)
-        {
-            await debug.FlowDeployedAsync(version);
-        }
-    }
-
-    private async Task DisposeEditorAsync()
-    {
-        if (editor is not null)
-        {
-            try
-            {
-                await editor.InvokeVoidAsync("dispose");
-                await editor.DisposeAsync();
-            }
-            catch (JSDisconnectedException)
-            {
-                // The browser is gone and took the canvas with it.
-            }
-
-            editor = null;
-        }
-
-        selfReference?.Dispose();
-        selfReference = null;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await disposed.CancelAsync();
-        await DisposeEditorAsync();
+        disposed.Cancel();
         disposed.Dispose();
     }
 }

@@ -35,7 +35,7 @@ internal sealed class BenchHub : IAsyncDisposable
         var dataPath = Path.Combine(Path.GetTempPath(), "luohu-designer-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataPath);
         var app = HubApplication.Create([
-            "--urls=http://127.0.0.1:0", $"--contentRoot={dataPath}", $"--Hub:DataPath={dataPath}", "--Logging:LogLevel:Default=Warning",
+            "--urls=http://127.0.0.1:0", "--environment=Development", $"--contentRoot={dataPath}", $"--Hub:DataPath={dataPath}", "--Logging:LogLevel:Default=Warning",
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             $"--Hub:Auth:AdminPassword={AdminPassword}", "--applicationName=Luohu.Hub.Host",
         ]);

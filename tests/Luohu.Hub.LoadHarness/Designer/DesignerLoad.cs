@@ -89,7 +89,7 @@ internal static class DesignerLoad
                 var page = await context.NewPageAsync();
                 await page.GotoAsync($"/flows/{id}");
                 await page.WaitForFunctionAsync("document.querySelectorAll('.x6-node').length >= 3");
-                var deploy = page.GetByTestId("editor-deploy");
+                var deploy = page.GetByTestId("tool-deploy");
                 await deploy.WaitForAsync();
                 var clicked = Stopwatch.GetTimestamp();
                 await deploy.ClickAsync();

@@ -3,10 +3,12 @@
 import './styles/base.css';
 import { api, apiUpload, apiUploadInput } from './api.js';
 import { createScriptEditor } from './scriptEditor.js';
-import { attachFlowEditor, startAutoMount } from './flowEditor/mount.js';
+import { createFlowEditor } from './flowEditor/index.js';
+import { startAutoMount } from './flowEditor/mount.js';
 import { createDebugPanel } from './debugPanel.js';
 import { createVersionsPanel } from './versionsPanel.js';
-import { panelCall, startPanels } from './panels.js';
+import { startPanels } from './panels.js';
+import { startTabs } from './tabs.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -14,11 +16,11 @@ window.LuohuDesigner = Object.freeze({
   apiUpload,
   apiUploadInput,
   createScriptEditor,
-  createFlowEditor: attachFlowEditor,
+  createFlowEditor,
   createDebugPanel,
   createVersionsPanel,
-  panelCall,
 });
 
 startAutoMount();
 startPanels();
+startTabs();

@@ -2,9 +2,8 @@ import './styles/panels.css';
 import { createDebugPanel } from './debugPanel.js';
 import { createVersionsPanel } from './versionsPanel.js';
 
-// The flow panels mount themselves on the elements their Blazor components render (data-lh-panel, with the flow id,
-// the user's right to edit and the string table as attributes). They do not need a live circuit: a page rendered
-// statically works the same, and an interactive page reaches a mounted panel through panelCall.
+// The flow panels mount themselves on the elements their components render (data-lh-panel, with the flow id, the
+// user's right to edit and the string table as attributes); the pages render on the server without a circuit.
 
 const factories = { debug: createDebugPanel, versions: createVersionsPanel };
 const mounted = new WeakMap();
@@ -40,16 +39,33 @@ function mountAll(root) {
   }
 }
 
-// Calls a mounted panel's method (mounting it first if the observer has not yet): refresh, markDeployed,
-// setSelectedNode, onRolledBack.
-export function panelCall(element, method, ...args) {
-  const panel = element ? mount(element) : null;
-  return panel && typeof panel[method] === 'function' ? panel[method](...args) : undefined;
+// The flow editor announces the selected node and its deploys on the document; the panels of the same flow follow.
+function follow(event, act) {
+  for (const element of document.querySelectorAll('[data-lh-panel]')) {
+    if (element.dataset.flowId === event.detail?.flowId) {
+      const panel = mount(element);
+      if (panel) {
+        act(element.dataset.lhPanel, panel);
+      }
+    }
+  }
 }
 
 export function startPanels() {
   const start = () => {
     mountAll(document);
+    document.addEventListener('lh-node-selected', (event) => follow(event, (kind, panel) => {
+      if (kind === 'debug') {
+        panel.setSelectedNode(event.detail.nodeId ?? null);
+      }
+    }));
+    // The debug panel marks deploys itself; the versions list reloads after the editor's deploys (a rollback
+    // reloads it already).
+    document.addEventListener('lh-flow-deployed', (event) => follow(event, (kind, panel) => {
+      if (kind === 'versions' && event.detail.source !== 'rollback') {
+        panel.refresh();
+      }
+    }));
     // A page without a canvas picks the node with a select naming the panel it drives (data-lh-select-for).
     document.addEventListener('change', (event) => {
       const select = event.target;
@@ -79,7 +95,7 @@ export function startPanels() {
           }
         }
         if (change.type === 'attributes' && change.attributeName === 'data-selected-node') {
-          panelCall(change.target, 'setSelectedNode', change.target.dataset.selectedNode || null);
+          mount(change.target)?.setSelectedNode?.(change.target.dataset.selectedNode || null);
         }
       }
     }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-selected-node'] });

@@ -274,7 +274,7 @@ export function createVersionsPanel(element, options) {
     confirming = null;
     await load();
     say(notice, t('RolledBack', version));
-    document.dispatchEvent(new CustomEvent('lh-flow-deployed', { detail: { flowId, version } }));
+    document.dispatchEvent(new CustomEvent('lh-flow-deployed', { detail: { flowId, version, source: 'rollback' } }));
     for (const handler of rolledBackHandlers) {
       handler(version);
     }

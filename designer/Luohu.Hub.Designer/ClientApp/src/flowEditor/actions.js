@@ -75,7 +75,8 @@ export function createActions(editor) {
     editor.deployedIds = new Set(graph.getNodes().map((n) => n.getData().id));
     editor.showSettings();
     status(t('DeployedVersion', version), 'good');
-    await editor.dotnetRef?.invokeMethodAsync('OnDeployed', version).catch(() => {});
+    // The versions and debug panels of the page follow the deploy (see panels.js).
+    document.dispatchEvent(new CustomEvent('lh-flow-deployed', { detail: { flowId: editor.meta.id, version, source: 'editor' } }));
   }
 
   function exportFlow() {

@@ -11,9 +11,10 @@ import { el } from './forms.js';
 import { createActions } from './actions.js';
 
 // The flow editor in `element`: palette, canvas, settings of the selected node, problems. The canvas state lives
-// here, in the browser; .NET hears only of the selection and of deploys (dotnetRef: OnNodeSelected, OnDeployed).
+// here, in the browser; the page's panels hear of the selection and of deploys through document events
+// (lh-node-selected, lh-flow-deployed), and a rollback in the versions panel reloads the canvas the same way.
 // options: { flowId, canEdit, strings }. Returns { reload, dispose }.
-export async function createFlowEditor(element, options, dotnetRef) {
+export async function createFlowEditor(element, options) {
   const t = stringsOf(options?.strings);
   const readOnly = !options?.canEdit;
   const toolbarHost = el('div', { class: 'fe-toolbar', 'data-testid': 'editor-toolbar' });
@@ -29,7 +30,7 @@ export async function createFlowEditor(element, options, dotnetRef) {
 
   const editor = {
     t, readOnly, flowId: options.flowId, meta: null, types: new Map(), capabilities: [], deployedIds: new Set(),
-    problems: [], problemsHost, dirty: false, selectedCell: null, settings: null, clipboard: null, dotnetRef,
+    problems: [], problemsHost, dirty: false, selectedCell: null, settings: null, clipboard: null,
   };
   const graph = createGraph(canvasHost, readOnly);
   editor.graph = graph;
@@ -163,7 +164,7 @@ export async function createFlowEditor(element, options, dotnetRef) {
     if (cell !== editor.selectedCell) {
       editor.selectedCell = cell;
       editor.showSettings();
-      editor.dotnetRef?.invokeMethodAsync('OnNodeSelected', cell ? cell.getData().id : null).catch(() => {});
+      document.dispatchEvent(new CustomEvent('lh-node-selected', { detail: { flowId: options.flowId, nodeId: cell ? cell.getData().id : null } }));
     }
   });
 
@@ -247,7 +248,7 @@ export async function createFlowEditor(element, options, dotnetRef) {
   const [flow, types] = await Promise.all([api('GET', `/api/v1/flows/${encodeURIComponent(options.flowId)}`), api('GET', '/api/v1/flows/node-types')]);
   if (!flow.ok || !types.ok) {
     editor.toolbar.setStatus(t('LoadFailed', (flow.problem ?? types.problem)?.detail || (flow.problem ?? types.problem)?.title), 'bad');
-    return { reload: async () => {}, dispose: () => graph.dispose(), attach: () => {} };
+    return { reload: async () => {}, dispose: () => graph.dispose() };
   }
   for (const type of types.body) {
     editor.types.set(type.type, type);
@@ -265,25 +266,30 @@ export async function createFlowEditor(element, options, dotnetRef) {
   editor.toolbar.setStatus('', 'info');
   root.setAttribute('data-ready', 'true');
 
+  // After a rollback the draft is the rolled-back version: show it.
+  async function reload() {
+    const fresh = await api('GET', `/api/v1/flows/${encodeURIComponent(options.flowId)}`);
+    if (fresh.ok) {
+      editor.load(fresh.body);
+      editor.problems = [];
+      actions.showProblems([]);
+      await actions.loadDeployedIds();
+    }
+  }
+  const onDeployed = (event) => {
+    if (event.detail?.flowId === options.flowId && event.detail?.source === 'rollback') {
+      reload();
+    }
+  };
+  document.addEventListener('lh-flow-deployed', onDeployed);
+
   return {
-    // After a rollback the draft is the rolled-back version: show it.
-    reload: async () => {
-      const fresh = await api('GET', `/api/v1/flows/${encodeURIComponent(options.flowId)}`);
-      if (fresh.ok) {
-        editor.load(fresh.body);
-        editor.problems = [];
-        actions.showProblems([]);
-        await actions.loadDeployedIds();
-      }
-    },
+    reload,
     dispose: () => {
+      document.removeEventListener('lh-flow-deployed', onDeployed);
       window.removeEventListener('beforeunload', beforeUnload);
       editor.settings?.dispose();
       graph.dispose();
-    },
-    // The page's circuit arrived after the editor was mounted: selection and deploys now reach it.
-    attach: (ref) => {
-      editor.dotnetRef = ref;
     },
   };
 }

@@ -1,17 +1,15 @@
 import { createFlowEditor } from './index.js';
 import { api } from '../api.js';
 
-// The flow editor and the new-flow form also work when the page is rendered statically (no Blazor circuit, e.g. a
-// hub built without the framework's web assets): an element carrying data-flow-editor-options gets its editor on
-// load and after enhanced navigation. When the circuit comes, the page calls createFlowEditor on the element again
-// and receives the editor already there (see attach), so there is only ever one editor per element.
+// The designer's pages render on the server without a Blazor circuit (see README, Designer): an element carrying
+// data-flow-editor-options gets its editor when the page loads or the element appears, and loses it when removed.
 const mounted = new Map();
 
 function mountAll() {
   for (const element of document.querySelectorAll('[data-flow-editor-options]')) {
     if (!mounted.has(element)) {
       const options = JSON.parse(element.getAttribute('data-flow-editor-options'));
-      mounted.set(element, createFlowEditor(element, options, null));
+      mounted.set(element, createFlowEditor(element, options));
     }
   }
   for (const [element, editor] of mounted) {
@@ -20,18 +18,6 @@ function mountAll() {
       editor.then((handle) => handle.dispose());
     }
   }
-}
-
-// The page (interactive) asks for the editor of `element`: the one mounted already, now reporting to dotnetRef.
-export function attachFlowEditor(element, options, dotnetRef) {
-  if (!mounted.has(element)) {
-    mounted.set(element, createFlowEditor(element, options, dotnetRef));
-    return mounted.get(element);
-  }
-  return mounted.get(element).then((handle) => {
-    handle.attach(dotnetRef);
-    return handle;
-  });
 }
 
 async function submitNewFlow(form) {
