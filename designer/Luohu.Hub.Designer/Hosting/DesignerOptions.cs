@@ -11,6 +11,6 @@ internal sealed class DesignerOptions
     /// </summary>
     public long MaximumReceiveMessageSize { get; set; } = 1024 * 1024;
 
-    /// <summary>How often the open Flows and Plugins pages re-read their numbers (messages/min, error rate, latency). Default 5 s.</summary>
+    /// <summary>How often the open Flows page re-reads its numbers (messages/min, errors). Default 5 s. (The Plugins page polls the API itself.)</summary>
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -3,6 +3,7 @@
 import './styles/base.css';
 import { api, apiUpload, apiUploadInput } from './api.js';
 import { createScriptEditor } from './scriptEditor.js';
+import { startAuditPage, startPluginsPage } from './ops/index.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -10,4 +11,6 @@ window.LuohuDesigner = Object.freeze({
   apiUpload,
   apiUploadInput,
   createScriptEditor,
+  startAuditPage,
+  startPluginsPage,
 });
