@@ -91,6 +91,35 @@ public sealed class AuditPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
         await DesignerHub.ScreenshotAsync(page, "ops-13-audit-en");
     }
 
+    [Fact]
+    public async Task Older_entries_are_appended_below_page_by_page_until_the_oldest()
+    {
+        // Sixty refused calls by a viewer: each one is an access.denied entry, more than one page of fifty.
+        using var viewer = await hub.Server.CreateClientAsync(["viewer"], ["water"]);
+        for (var i = 0; i < 60; i++)
+        {
+            await viewer.PostAsync(new Uri("/api/v1/plugins/luohu.parking/reload", UriKind.Relative), null);
+        }
+
+        var page = await SignedInOpsAsync();
+        var rows = page.GetByTestId("audit-entry");
+        await Expect(rows).ToHaveCountAsync(50, new() { Timeout = 30_000 });
+        var newest = await rows.First.GetAttributeAsync("data-audit-sequence");
+
+        // Other tests of this class add entries too: follow "older" until the oldest, each page appended below.
+        do
+        {
+            var shown = await rows.CountAsync();
+            await page.GetByTestId("audit-older").ClickAsync();
+            await Expect(rows).Not.ToHaveCountAsync(shown, new() { Timeout = 30_000 });
+        }
+        while (await page.GetByTestId("audit-end").CountAsync() == 0);
+
+        Assert.True(await rows.CountAsync() > 60, "the older pages are appended below the first");
+        Assert.Equal(newest, await rows.First.GetAttributeAsync("data-audit-sequence"));
+        await Expect(rows.Last).ToHaveAttributeAsync("data-audit-sequence", "1");
+    }
+
     private async Task<IPage> SignedInOpsAsync()
     {
         await hub.Server.CreateUserAsync(OpsUser, ["ops"], []);

@@ -155,6 +155,19 @@ public sealed class PluginsPageTests(DesignerHub hub) : IClassFixture<DesignerHu
     }
 
     [Fact]
+    public async Task A_vendor_may_upload_but_sees_no_operations()
+    {
+        await hub.Server.CreateUserAsync("plugins-vendor", ["vendor"], []);
+        var page = await hub.NewPageAsync();
+        await DesignerHub.SignInAsync(page, "plugins-vendor", HubServer.UserPassword);
+        await page.GotoAsync("/plugins");
+
+        await Expect(page.Locator("tr[data-plugin-id='luohu.parking'] [data-testid=plugin-state]")).ToHaveTextAsync("运行中", Slow);
+        await Expect(page.GetByTestId("plugin-upload")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-testid=plugin-reload], [data-testid=plugin-uninstall], [data-testid=plugin-disable]")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task Another_operators_reload_through_the_API_shows_on_the_open_page()
     {
         await InstallCounterAsync();
