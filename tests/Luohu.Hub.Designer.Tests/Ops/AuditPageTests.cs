@@ -50,6 +50,24 @@ public sealed class AuditPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
     }
 
     [Fact]
+    public async Task Date_filters_are_whole_days_on_the_users_clock()
+    {
+        var page = await SignedInOpsAsync();
+        await Expect(page.GetByTestId("audit-entry").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // Chromium runs on this machine, so its "today" is the machine's.
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+
+        await page.GetByTestId("audit-filter-to").FillAsync(today.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("audit-filter-apply").ClickAsync();
+        await Expect(page.GetByTestId("audit-empty")).ToBeVisibleAsync();
+
+        await page.GetByTestId("audit-filter-to").FillAsync(string.Empty);
+        await page.GetByTestId("audit-filter-from").FillAsync(today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        await page.GetByTestId("audit-filter-apply").ClickAsync();
+        await Expect(page.GetByTestId("audit-entry").First).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task Verify_says_the_chain_is_intact()
     {
         var page = await SignedInOpsAsync();

@@ -43,6 +43,48 @@ public sealed class PluginsPageTests(DesignerHub hub) : IClassFixture<DesignerHu
     }
 
     [Fact]
+    public async Task Uploading_a_higher_version_upgrades_the_plugin_in_place()
+    {
+        await RemoveCounterAsync();
+        await InstallCounterAsync();
+        var page = await SignedInOpsAsync();
+        await Expect(Row(page).GetByTestId("plugin-version")).ToHaveTextAsync("1.0.0");
+
+        await page.GetByTestId("plugin-upload-input").SetInputFilesAsync(new FilePayload
+        {
+            Name = "counter-2.0.0.zip", MimeType = "application/zip", Buffer = FixtureZips.Create("Counter.V2"),
+        });
+        await page.GetByTestId("plugin-upload-button").ClickAsync();
+
+        await Expect(page.GetByTestId("plugin-upload-result")).ToHaveTextAsync("已将 Counter (test fixture) 从 1.0.0 升级到 2.0.0，已在下方列表中高亮显示。", Slow);
+        await Expect(Row(page).GetByTestId("plugin-version")).ToHaveTextAsync("2.0.0");
+        await Expect(Row(page).GetByTestId("plugin-state")).ToHaveTextAsync("运行中");
+        await Expect(page.Locator("tr[data-plugin-id]")).ToHaveCountAsync(3);
+        await RemoveCounterAsync();
+    }
+
+    [Fact]
+    public async Task An_operation_the_hub_refuses_shows_why_on_the_row()
+    {
+        await InstallCounterAsync();
+        var page = await SignedInOpsAsync();
+        var row = Row(page);
+        await row.GetByTestId("plugin-reload").ClickAsync();
+        await Expect(page.GetByTestId("confirm-dialog")).ToBeVisibleAsync();
+
+        // Another operator disables it while this one is still reading the question: a disabled plugin cannot be reloaded.
+        await HubServer.EnsureSuccessAsync(await hub.Server.Client.PostAsync(new Uri($"/api/v1/plugins/{Counter}/disable", UriKind.Relative), null));
+        await page.GetByTestId("confirm-ok").ClickAsync();
+
+        var problem = row.GetByTestId("plugin-problem");
+        await Expect(problem).ToContainTextAsync("该操作与插件当前的状态冲突", SlowContains);
+        await Expect(problem).ToContainTextAsync("enable it instead");
+        await Expect(row.GetByTestId("plugin-state")).ToHaveTextAsync("已停用");
+        await DesignerHub.ScreenshotAsync(page, "ops-07-plugins-row-problem-zh");
+        await HubServer.EnsureSuccessAsync(await hub.Server.Client.PostAsync(new Uri($"/api/v1/plugins/{Counter}/enable", UriKind.Relative), null));
+    }
+
+    [Fact]
     public async Task A_broken_package_shows_the_problem_in_plain_words_and_installs_nothing()
     {
         var page = await SignedInOpsAsync();
