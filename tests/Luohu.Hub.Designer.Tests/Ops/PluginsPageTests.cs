@@ -227,6 +227,17 @@ public sealed class PluginsPageTests(DesignerHub hub) : IClassFixture<DesignerHu
     }
 
     [Fact]
+    public async Task When_the_session_ends_the_open_page_says_so()
+    {
+        var page = await SignedInOpsAsync();
+
+        await page.Context.ClearCookiesAsync();
+
+        await Expect(page.GetByTestId("plugins-problem")).ToContainTextAsync("会话已结束，请重新登录。");
+        await Expect(page.Locator("tr[data-plugin-id='luohu.parking']")).ToBeVisibleAsync();
+    }
+
+    [Fact]
     public async Task The_page_speaks_English_with_its_dialog()
     {
         await InstallCounterAsync();

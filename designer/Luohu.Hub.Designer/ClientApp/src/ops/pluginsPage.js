@@ -1,8 +1,9 @@
 // The Plugins page: the catalogue, upload, and enable/disable/reload/uninstall behind a confirmation. Every read and
 // change goes through /api/v1 with the user's session, so the API's roles and audit apply. State, health, error rate
 // and latency are re-read every second while the page is visible, so another operator's change shows at once.
-import { api, apiUploadInput } from '../api.js';
-import { confirmDialog, fmt, h, pageLanguage, problemKey, problemNote, readStrings, startOnce, text } from './dom.js';
+import { api } from '../api.js';
+import { confirmDialog, fmt, h, pageLanguage, problemNote, readStrings, startOnce, text } from './dom.js';
+import { createUploadPanel } from './pluginUpload.js';
 
 const pollMs = 1000;
 
@@ -62,11 +63,20 @@ class PluginsPage {
 
   start() {
     if (this.canUpload) {
-      this.root.append(this.buildUpload());
+      this.root.append(createUploadPanel({
+        strings: this.strings,
+        installedVersion: (id) => this.plugins?.find((p) => p.id === id)?.version,
+        onInstalled: (id) => {
+          this.highlighted = id;
+          this.outcomes.delete(id);
+          return this.refreshNow();
+        },
+      }));
     }
     this.notice = h('div', { class: 'lh-notice', role: 'status', testid: 'plugins-notice', hidden: true });
     this.body = h('div', { class: 'lh-plugins-body' }, h('div', { class: 'empty muted' }, this.t('Loading')));
-    this.root.append(this.notice, this.body, h('p', { class: 'muted footnote' }, this.t('LiveNote')));
+    this.readProblem = h('div', { class: 'lh-read-problem' });
+    this.root.append(this.notice, this.readProblem, this.body, h('p', { class: 'muted footnote' }, this.t('LiveNote')));
     this.refresh();
     this.timer = setInterval(() => {
       if (!this.root.isConnected) {
@@ -86,7 +96,11 @@ class PluginsPage {
       const result = await api('GET', '/api/v1/plugins');
       if (result.ok && Array.isArray(result.body)) {
         this.plugins = result.body;
+        this.readProblem.replaceChildren();
         this.render();
+      } else {
+        // Signed out, or the hub unreachable: say so above the (now stale) list instead of freezing silently.
+        this.readProblem.replaceChildren(problemNote(this.strings, result, null, 'plugins-problem'));
       }
     } finally {
       this.loading = false;
@@ -223,56 +237,5 @@ class PluginsPage {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await this.refresh();
-  }
-
-  buildUpload() {
-    const input = h('input', { type: 'file', accept: '.zip,application/zip', class: 'lh-file', testid: 'plugin-upload-input' });
-    const chosen = h('span', { class: 'lh-chosen muted', testid: 'plugin-upload-file' }, this.t('UploadNoFile'));
-    const button = h('button', { type: 'button', class: 'button-primary', disabled: true, testid: 'plugin-upload-button' }, this.t('UploadButton'));
-    const pick = h('label', { class: 'button-quiet lh-pick' }, input, this.t('UploadChoose'));
-    const messages = h('div', { class: 'lh-upload-messages' });
-    input.addEventListener('change', () => {
-      const file = input.files?.[0];
-      chosen.textContent = file ? file.name : this.t('UploadNoFile');
-      chosen.classList.toggle('muted', !file);
-      chosen.classList.toggle('mono', Boolean(file));
-      button.disabled = !file;
-      messages.replaceChildren();
-    });
-    button.addEventListener('click', async () => {
-      const installed = new Map((this.plugins ?? []).map((p) => [p.id, p.version]));
-      button.disabled = true;
-      input.disabled = true;
-      pick.classList.add('lh-disabled');
-      button.textContent = this.t('Uploading');
-      messages.replaceChildren();
-      const result = await apiUploadInput('/api/v1/plugins', input, 'application/zip');
-      input.disabled = false;
-      pick.classList.remove('lh-disabled');
-      button.textContent = this.t('UploadButton');
-      if (!result.ok || !result.body?.id) {
-        const key = { 400: 'UploadRefused', 409: 'UploadConflict' }[result.status] ?? problemKey(result.status);
-        messages.replaceChildren(problemNote(this.strings, result, key, 'plugin-upload-problem'));
-        button.disabled = false;
-        return;
-      }
-      const plugin = result.body;
-      const previous = installed.get(plugin.id);
-      const message = previous && previous !== plugin.version
-        ? this.t('UploadUpgraded', plugin.name, previous, plugin.version)
-        : this.t('UploadInstalled', plugin.name, plugin.version);
-      messages.replaceChildren(h('div', { class: 'lh-done-box', role: 'status', testid: 'plugin-upload-result' }, message));
-      input.value = '';
-      chosen.textContent = this.t('UploadNoFile');
-      chosen.classList.add('muted');
-      chosen.classList.remove('mono');
-      this.highlighted = plugin.id;
-      this.outcomes.delete(plugin.id);
-      await this.refreshNow();
-    });
-    return h('section', { class: 'lh-upload', testid: 'plugin-upload' },
-      h('div', {}, h('h2', {}, this.t('UploadTitle')), h('p', { class: 'muted' }, this.t('UploadHint'))),
-      h('div', { class: 'lh-upload-controls' }, pick, chosen, button),
-      messages);
   }
 }
