@@ -111,8 +111,8 @@ export function confirmDialog({ title, body, confirmLabel, cancelLabel, danger }
   });
 }
 
-// Starts fn on every element matching selector that has not started yet: at page load (a server-rendered page) and
-// whenever a Blazor circuit calls the exported start function after it renders.
+// Starts fn on element unless it has started already: a page's module is started at page load (server-rendered page)
+// and again by a Blazor circuit after it renders, which must not build the page twice.
 export function startOnce(element, fn) {
   if (!element || element.dataset.lhStarted === 'true') {
     return;

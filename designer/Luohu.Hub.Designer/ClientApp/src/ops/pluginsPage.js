@@ -55,6 +55,7 @@ class PluginsPage {
     this.running = new Set();
     this.highlighted = null;
     this.time = new Intl.DateTimeFormat(pageLanguage(), { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    this.dateTime = new Intl.DateTimeFormat(pageLanguage(), { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   t(key, ...args) {
@@ -174,7 +175,7 @@ class PluginsPage {
         h('ul', {}, (plugin.connectors ?? []).map((c) => h('li', { class: 'mono' }, c.id))))),
       h('td', { class: 'lh-state' },
         h('span', { class: stateCss[plugin.state] ?? 'badge badge-neutral', title: plugin.reason ?? null, testid: 'plugin-state' }, this.t(`PluginState${plugin.state}`)),
-        h('div', { class: 'cell-sub', testid: 'plugin-since', 'data-changed-at': plugin.stateChangedAt }, this.t('StateSince', this.time.format(changedAt))),
+        h('div', { class: 'cell-sub', testid: 'plugin-since', 'data-changed-at': plugin.stateChangedAt }, this.t('StateSince', this.since(changedAt))),
         plugin.reason ? h('div', { class: 'lh-reason', testid: 'plugin-reason' }, plugin.reason) : null),
       h('td', { class: 'lh-health' }, h('span', { class: healthCss[plugin.health] ?? 'dot dot-bad' }, this.t(`Health${plugin.health}`))),
       h('td', { class: m.errorRate >= 0.5 ? 'num text-bad' : 'num' }, `${Math.round(m.errorRate * 100)}%`),
@@ -184,6 +185,11 @@ class PluginsPage {
       cells.push(this.actionsCell(plugin));
     }
     tr.replaceChildren(...cells);
+  }
+
+  // Today's changes by the second (a reload is seconds ago); older ones with their day.
+  since(at) {
+    return at.toDateString() === new Date().toDateString() ? this.time.format(at) : this.dateTime.format(at);
   }
 
   actionsCell(plugin) {
