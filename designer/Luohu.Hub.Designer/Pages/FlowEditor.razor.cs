@@ -18,6 +18,7 @@ namespace Luohu.Hub.Designer.Pages;
 public sealed partial class FlowEditor : IDisposable
 {
     private static readonly string[] EditingRoles = [HubRoles.Editor, HubRoles.Integrator];
+    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly CancellationTokenSource disposed = new();
 
     [Parameter, EditorRequired]
@@ -51,7 +52,7 @@ public sealed partial class FlowEditor : IDisposable
     private object Options => new { flowId = Flow?.Id, canEdit = CanEdit, strings = StringTable.Of(Strings) };
 
     /// <summary>The editor's options on its element: the front-end mounts the editor there (the page renders without a circuit).</summary>
-    private string OptionsJson => JsonSerializer.Serialize(Options, HubApi.Web);
+    private string OptionsJson => JsonSerializer.Serialize(Options, Web);
 
     protected override async Task OnParametersSetAsync()
     {

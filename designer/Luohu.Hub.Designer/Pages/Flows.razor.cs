@@ -11,11 +11,10 @@ using Microsoft.Extensions.Options;
 
 namespace Luohu.Hub.Designer.Pages;
 
-/// <summary>The department's flows with their state and traffic; numbers refresh while the page is open.</summary>
+/// <summary>The department's flows with their state and traffic (as of the page's rendering).</summary>
 public sealed partial class Flows : IDisposable
 {
     private readonly CancellationTokenSource disposed = new();
-    private RefreshTimer? refresher;
     private IReadOnlyList<Department> departments = [];
     private DesignerUser user = DesignerUser.Anonymous;
 
@@ -33,12 +32,6 @@ public sealed partial class Flows : IDisposable
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
-    private IOptions<DesignerOptions> Options { get; set; } = default!;
-
-    [Inject]
-    private ILogger<Flows> Logger { get; set; } = default!;
 
     private IReadOnlyList<FlowRow>? Rows { get; set; }
 
@@ -59,44 +52,13 @@ public sealed partial class Flows : IDisposable
         await LoadAsync();
     }
 
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            refresher = new RefreshTimer(Time, Options.Value.RefreshInterval, RefreshAsync);
-        }
-    }
-
     public void Dispose()
     {
-        refresher?.Dispose();
         disposed.Cancel();
         disposed.Dispose();
     }
 
     private async Task LoadAsync() => Rows = FlowRow.Visible(await FlowService.ListAsync(null, disposed.Token), user);
-
-    private async Task RefreshAsync()
-    {
-        if (disposed.IsCancellationRequested)
-        {
-            return;
-        }
-
-        try
-        {
-            await LoadAsync();
-            await InvokeAsync(StateHasChanged);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            DesignerLog.RefreshFailed(Logger, ex, "flows");
-        }
-        catch (OperationCanceledException)
-        {
-            // The page was closed mid-refresh.
-        }
-    }
 
     private string DepartmentName(string id) => DepartmentNames.Display(id, departments);
 

@@ -1,79 +1,35 @@
-using System.Globalization;
-using Luohu.Hub.Designer.Hosting;
+using System.Text.Json;
+using Luohu.Hub.Designer.Accounts;
 using Luohu.Hub.Designer.Views;
-using Luohu.Hub.Runtime.Plugins;
 using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace Luohu.Hub.Designer.Pages;
 
 /// <summary>
-/// The plugin catalogue: state changes arrive live from <see cref="IPluginManager.StateChanged"/>; error rate and
-/// latency are re-read at the refresh interval.
+/// The plugin catalogue with upload and the ops operations. The page hands the front-end its strings and what the
+/// user may do (to hide what the API would refuse anyway); the front-end reads and changes everything through the
+/// API and re-reads the catalogue every second, so another operator's reload shows at once.
 /// </summary>
-public sealed partial class Plugins : IDisposable
+public sealed partial class Plugins
 {
-    private RefreshTimer? refresher;
+    [CascadingParameter]
+    private Task<AuthenticationState>? AuthenticationState { get; set; }
 
     [Inject]
-    private IPluginManager Manager { get; set; } = default!;
+    private IDesignerAccounts Accounts { get; set; } = default!;
 
-    [Inject]
-    private TimeProvider Time { get; set; } = default!;
+    private string Strings { get; set; } = "{}";
 
-    [Inject]
-    private IOptions<DesignerOptions> Options { get; set; } = default!;
+    private bool CanOperate { get; set; }
 
-    private IReadOnlyList<PluginRow> Rows { get; set; } = [];
+    private bool CanUpload { get; set; }
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
-        Rows = PluginRow.All(Manager.List());
-        Manager.StateChanged += OnStateChanged;
+        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
+        CanOperate = OpsAccess.CanOperatePlugins(user);
+        CanUpload = OpsAccess.CanUploadPlugins(user);
+        Strings = JsonSerializer.Serialize(OpsStringTable.Of(L, O));
     }
-
-    protected override void OnAfterRender(bool firstRender)
-    {
-        if (firstRender)
-        {
-            refresher = new RefreshTimer(Time, Options.Value.RefreshInterval, () => InvokeAsync(Reload));
-        }
-    }
-
-    public void Dispose()
-    {
-        Manager.StateChanged -= OnStateChanged;
-        refresher?.Dispose();
-    }
-
-    private void OnStateChanged(object? sender, PluginStateChangedEventArgs e) => _ = InvokeAsync(Reload);
-
-    private void Reload()
-    {
-        Rows = PluginRow.All(Manager.List());
-        StateHasChanged();
-    }
-
-    private string StateText(PluginState state) => L["PluginState" + state];
-
-    private static string StateCss(PluginState state) => state switch
-    {
-        PluginState.Running => "badge badge-good",
-        PluginState.Degraded or PluginState.Loading => "badge badge-warn",
-        PluginState.Faulted or PluginState.Quarantined => "badge badge-bad",
-        _ => "badge badge-neutral",
-    };
-
-    private string HealthText(string health) => L["Health" + health];
-
-    private static string HealthCss(string health) => health switch
-    {
-        "Healthy" => "dot dot-good",
-        "Degraded" => "dot dot-warn",
-        _ => "dot dot-bad",
-    };
-
-    private string Latency(PluginRow plugin) => plugin.LatencyP50Ms is { } p50
-        ? string.Format(CultureInfo.CurrentCulture, L["LatencyValue"], p50, plugin.LatencyP99Ms ?? p50)
-        : "—";
 }

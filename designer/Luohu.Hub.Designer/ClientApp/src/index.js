@@ -9,6 +9,7 @@ import { createDebugPanel } from './debugPanel.js';
 import { createVersionsPanel } from './versionsPanel.js';
 import { startPanels } from './panels.js';
 import { startTabs } from './tabs.js';
+import { startAuditPage, startPluginsPage } from './ops/index.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -19,6 +20,8 @@ window.LuohuDesigner = Object.freeze({
   createFlowEditor,
   createDebugPanel,
   createVersionsPanel,
+  startAuditPage,
+  startPluginsPage,
 });
 
 startAutoMount();

@@ -1,0 +1,23 @@
+using Luohu.Hub.Designer.Accounts;
+using Luohu.Hub.Runtime.Security;
+
+namespace Luohu.Hub.Designer.Views;
+
+/// <summary>
+/// The API's access table (host <c>ApiAccess</c>) as the ops pages need it to hide what a user could not do anyway;
+/// the API still decides every call.
+/// </summary>
+internal static class OpsAccess
+{
+    public static bool CanOperatePlugins(DesignerUser user) => Has(user, HubRoles.Ops);
+
+    public static bool CanUploadPlugins(DesignerUser user) => Has(user, HubRoles.Ops, HubRoles.Vendor);
+
+    public static bool CanReadAudit(DesignerUser user) => Has(user, HubRoles.Ops);
+
+    private static bool Has(DesignerUser user, params string[] roles)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsAdmin || user.Roles.Any(r => roles.Contains(r, StringComparer.Ordinal));
+    }
+}
