@@ -3,6 +3,8 @@
 import './styles/base.css';
 import { api, apiUpload, apiUploadInput } from './api.js';
 import { createScriptEditor } from './scriptEditor.js';
+import { createExpressionEditor } from './rulesEditor.js';
+import { mountRulesEditor } from './rulesPage.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -10,4 +12,6 @@ window.LuohuDesigner = Object.freeze({
   apiUpload,
   apiUploadInput,
   createScriptEditor,
+  createExpressionEditor,
+  mountRulesEditor,
 });
