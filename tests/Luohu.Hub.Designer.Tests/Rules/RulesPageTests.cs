@@ -35,6 +35,119 @@ public sealed class RulesPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
         await DesignerHub.ScreenshotAsync(page, "rules-02-parking-fail-zh");
     }
 
+    [Fact]
+    public async Task A_syntax_error_in_an_expression_shows_at_the_field_and_on_the_tree_node_with_its_line()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await OpenSampleAsync(page, "parking-nearly-full");
+        var node = page.Locator("li[data-rule-path='Rules[0]'] > [data-testid=rule-node]");
+        await node.ClickAsync();
+
+        await page.GetByTestId("rule-expression").Locator(".cm-content").FillAsync("freeRatio < 0.1 ||\n(x => x)(lot.free) < 20");
+
+        await Expect(node.GetByTestId("rule-node-problems")).ToHaveTextAsync("1 个问题", Slow);
+        var problem = page.GetByTestId("rule-expression").GetByTestId("field-problem");
+        await Expect(problem).ToContainTextAsync("第 2 行");
+        await Expect(problem).ToContainTextAsync("Syntax error at line 2");
+        await Expect(page.GetByTestId("rule-expression").Locator(".cm-lintRange-error")).ToHaveCountAsync(1);
+        await Expect(page.GetByTestId("rules-status")).ToHaveTextAsync("1 个问题");
+        await DesignerHub.ScreenshotAsync(page, "rules-03-syntax-error-zh");
+
+        await page.GetByTestId("rule-expression").Locator(".cm-content").FillAsync("freeRatio < 0.1 || lot.free < 20");
+        await Expect(page.GetByTestId("rules-status")).ToHaveTextAsync("没有问题", Slow);
+        await Expect(node.GetByTestId("rule-node-problems")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task A_nested_rule_without_an_operator_shows_the_validators_problem_on_the_parent_node()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await page.GetByTestId("rules-new").ClickAsync();
+        var parent = page.Locator("li[data-rule-path='Rules[0]'] > [data-testid=rule-node]");
+        await parent.ClickAsync();
+
+        await page.GetByTestId("tree-add-child").ClickAsync();
+
+        await Expect(page.Locator("li[data-rule-path='Rules[0].Rules[0]'] > [data-testid=rule-node]")).ToContainTextAsync("Rule2");
+        await Expect(parent.GetByTestId("rule-node-problems")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        Assert.Contains("Rules[0].Operator", await parent.GetByTestId("rule-node-problems").GetAttributeAsync("title"), StringComparison.Ordinal);
+        await parent.ClickAsync();
+        await Expect(page.GetByTestId("rule-form").Locator("[data-path='Rules[0].Operator']")).ToContainTextAsync("no Operator");
+        await DesignerHub.ScreenshotAsync(page, "rules-04-missing-operator-zh");
+
+        await page.GetByTestId("rule-operator").SelectOptionAsync("AndAlso");
+        await page.GetByTestId("rule-expression").Locator(".cm-content").FillAsync(string.Empty);
+        await Expect(page.GetByTestId("rules-status")).ToHaveTextAsync("没有问题", Slow);
+        await Expect(parent).ToContainTextAsync("AndAlso");
+    }
+
+    [Fact]
+    public async Task Importing_a_malformed_file_says_so_and_keeps_the_draft()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await OpenSampleAsync(page, "water-level-warning");
+
+        await page.GetByTestId("rules-import-file").SetInputFilesAsync(new FilePayload { Name = "broken.json", MimeType = "application/json", Buffer = "{ \"WorkflowName\": \"x\", "u8.ToArray() });
+
+        await Expect(page.GetByTestId("rules-import-error")).ToContainTextAsync("“broken.json”不是有效的 JSON");
+        await Expect(page.GetByTestId("workflow-node")).ToContainTextAsync("WaterLevelWarning");
+        await DesignerHub.ScreenshotAsync(page, "rules-05-import-malformed-zh");
+
+        await page.GetByTestId("rules-import-file").SetInputFilesAsync(new FilePayload { Name = "list.json", MimeType = "application/json", Buffer = "[1, 2]"u8.ToArray() });
+        await Expect(page.GetByTestId("rules-import-error")).ToContainTextAsync("“list.json”是 JSON，但不是规则工作流");
+        await Expect(page.GetByTestId("workflow-node")).ToContainTextAsync("WaterLevelWarning");
+
+        await page.GetByTestId("rules-import-file").SetInputFilesAsync(new FilePayload { Name = "mine.json", MimeType = "application/json", Buffer = "{ \"WorkflowName\": \"Mine\", \"Rules\": [ { \"RuleName\": \"Only\", \"Expression\": \"true\" } ] }"u8.ToArray() });
+        await Expect(page.GetByTestId("workflow-node")).ToContainTextAsync("Mine");
+        await Expect(page.GetByTestId("rules-import-error")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task The_language_switch_shows_the_editor_in_English_and_keeps_the_draft()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await OpenSampleAsync(page, "water-level-warning");
+        await page.GetByTestId("workflow-name").FillAsync("WaterLevelWarningDraft");
+        await Expect(page.GetByTestId("workflow-node")).ToContainTextAsync("WaterLevelWarningDraft");
+
+        await page.GetByTestId("language-switch").Locator("button[value=en]").ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Rules");
+        await Expect(page.GetByTestId("rules-new")).ToHaveTextAsync("New workflow");
+        await Expect(page.GetByTestId("workflow-node")).ToContainTextAsync("WaterLevelWarningDraft");
+        await Expect(page.GetByTestId("rules-status")).ToHaveTextAsync("No problems", Slow);
+        await page.GetByTestId("test-case").SelectOptionAsync(new SelectOptionValue { Label = "pass" });
+        await page.GetByTestId("test-run").ClickAsync();
+        var rule = page.Locator("[data-result-rule=OverWarningLineAndRising]");
+        await Expect(rule.GetByTestId("result-outcome").First).ToHaveTextAsync("passed", Slow);
+        await Expect(rule.GetByTestId("result-output")).ToContainTextAsync("\"status\": \"warning\"");
+        await Expect(page.Locator("[data-result-rule=Rising] [data-testid=result-outcome]")).ToHaveTextAsync("passed");
+        await page.Locator("li[data-rule-path='Rules[0]'] > [data-testid=rule-node]").ClickAsync();
+        await DesignerHub.ScreenshotAsync(page, "rules-06-water-pass-en");
+
+        await page.GetByTestId("test-case").SelectOptionAsync(new SelectOptionValue { Label = "fail-over-the-line-but-falling" });
+        await page.GetByTestId("test-run").ClickAsync();
+        await Expect(rule.GetByTestId("result-outcome").First).ToHaveTextAsync("failed", Slow);
+        await Expect(page.Locator("[data-result-rule=Rising] [data-testid=result-outcome]")).ToHaveTextAsync("failed");
+        await DesignerHub.ScreenshotAsync(page, "rules-07-water-fail-en");
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_editor_read_only_with_a_note()
+    {
+        await hub.Server.CreateUserAsync("rules-viewer", ["viewer"], ["water"]);
+        var page = await OpenRulesAsync("rules-viewer", HubServer.UserPassword);
+        await OpenSampleAsync(page, "parking-nearly-full");
+
+        await Expect(page.GetByTestId("rules-read-only")).ToBeVisibleAsync();
+        await Expect(page.GetByTestId("test-run")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("tree-add-rule")).ToBeDisabledAsync();
+        await page.Locator("li[data-rule-path='Rules[0]'] > [data-testid=rule-node]").ClickAsync();
+        await Expect(page.GetByTestId("rule-name")).ToBeDisabledAsync();
+        await Expect(page.GetByTestId("rule-expression").Locator(".cm-content")).ToHaveAttributeAsync("contenteditable", "false");
+        await DesignerHub.ScreenshotAsync(page, "rules-08-viewer-read-only-zh");
+    }
+
     private async Task<IPage> OpenRulesAsync(string user, string password)
     {
         var page = await hub.NewPageAsync();
