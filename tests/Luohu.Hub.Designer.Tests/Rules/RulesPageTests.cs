@@ -103,6 +103,39 @@ public sealed class RulesPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
     }
 
     [Fact]
+    public async Task Export_downloads_the_workflow_as_RulesEngine_json()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await OpenSampleAsync(page, "parking-nearly-full");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("rules-export").ClickAsync());
+
+        Assert.Equal("ParkingNearlyFull.json", download.SuggestedFilename);
+        var path = await download.PathAsync();
+        using var exported = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(path));
+        var rule = exported.RootElement.GetProperty("Rules")[0];
+        Assert.Equal("CarParkNearlyFull", rule.GetProperty("RuleName").GetString());
+        Assert.Equal("freeRatio < 0.1 || lot.free < 20", rule.GetProperty("Expression").GetString());
+        Assert.Equal("OutputExpression", rule.GetProperty("Actions").GetProperty("OnFailure").GetProperty("Name").GetString());
+    }
+
+    [Fact]
+    public async Task Inputs_that_are_not_json_are_refused_at_the_field_before_anything_runs()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await OpenSampleAsync(page, "parking-nearly-full");
+
+        await page.GetByTestId("test-inputs").FillAsync("{ \"lot\": { \"free\": 12, } ");
+        await page.GetByTestId("test-run").ClickAsync();
+
+        await Expect(page.GetByTestId("test-inputs-problem")).ToContainTextAsync("输入不是有效的 JSON");
+        await Expect(page.GetByTestId("test-outcome")).ToHaveCountAsync(0);
+        await page.GetByTestId("test-inputs").FillAsync("[1]");
+        await page.GetByTestId("test-run").ClickAsync();
+        await Expect(page.GetByTestId("test-inputs-problem")).ToContainTextAsync("输入必须是 JSON 对象");
+    }
+
+    [Fact]
     public async Task The_language_switch_shows_the_editor_in_English_and_keeps_the_draft()
     {
         var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
