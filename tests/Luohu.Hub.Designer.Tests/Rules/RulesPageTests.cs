@@ -82,6 +82,24 @@ public sealed class RulesPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
     }
 
     [Fact]
+    public async Task Deleting_a_rule_with_its_children_can_be_undone()
+    {
+        var page = await OpenRulesAsync("admin", HubServer.AdminPassword);
+        await OpenSampleAsync(page, "water-level-warning");
+        await page.Locator("li[data-rule-path='Rules[0]'] > [data-testid=rule-node]").ClickAsync();
+
+        await page.GetByTestId("tree-delete").ClickAsync();
+
+        await Expect(page.GetByTestId("rule-node")).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("rules-notice")).ToContainTextAsync("已删除规则“OverWarningLineAndRising”");
+        await Expect(page.GetByTestId("rules-status")).ToHaveTextAsync("1 个问题", Slow);
+        await page.GetByTestId("rules-undo").ClickAsync();
+        await Expect(page.GetByTestId("rule-node")).ToHaveCountAsync(3);
+        await Expect(page.GetByTestId("rule-form").Locator("[data-testid=rule-name]")).ToHaveValueAsync("OverWarningLineAndRising");
+        await Expect(page.GetByTestId("rules-status")).ToHaveTextAsync("没有问题", Slow);
+    }
+
+    [Fact]
     public async Task Importing_a_malformed_file_says_so_and_keeps_the_draft()
     {
         var page = await OpenRulesAsync("admin", HubServer.AdminPassword);

@@ -1,7 +1,9 @@
 import { api } from './api.js';
-import { createExpressionEditor, loadRulesDraft, saveRulesDraft, downloadText } from './rulesEditor.js';
+import { loadRulesDraft, saveRulesDraft, downloadText } from './rulesEditor.js';
+import { h } from './rulesDom.js';
+import { createRuleForms } from './rulesForms.js';
 import * as model from './rulesModel.js';
-import { renderResults } from './rulesResults.js';
+import { createTestPanel } from './rulesTestPanel.js';
 import './styles/rules.css';
 
 // The Rules page of the designer: a workflow as a tree, the selected rule's form beside it, expressions in
@@ -12,34 +14,6 @@ import './styles/rules.css';
 
 const storageKey = 'luohu.designer.rules.draft.v1';
 const validateDelayMs = 500;
-
-function h(tag, attrs, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (key.startsWith('on')) {
-      el.addEventListener(key.slice(2), value);
-    } else if (key === 'className') {
-      el.className = value;
-    } else if (key === 'testid') {
-      el.dataset.testid = value;
-    } else if (key === 'value') {
-      el.value = value;
-    } else if (key === 'checked') {
-      el.checked = !!value;
-    } else {
-      el.setAttribute(key, value === true ? '' : value);
-    }
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== undefined && child !== null && child !== false) {
-      el.append(child instanceof Node ? child : String(child));
-    }
-  }
-  return el;
-}
 
 export function mountRulesEditor(element) {
   if (!element || element.dataset.mounted === 'true') {
@@ -66,8 +40,6 @@ export function mountRulesEditor(element) {
     Object.assign(state, stored);
   }
 
-  let fields = new Map();
-  let editors = [];
   let validateTimer = null;
   let validateCall = 0;
 
@@ -137,7 +109,7 @@ export function mountRulesEditor(element) {
     state.validationMessage = response.ok ? '' : response.problem?.title ?? '';
     renderTree();
     renderStatus();
-    showProblems();
+    forms.showProblems();
   }
 
   function problemsOf(rulePath) {
@@ -151,7 +123,7 @@ export function mountRulesEditor(element) {
   const openSample = h('button', { type: 'button', className: 'button-quiet', testid: 'rules-open-sample', onclick: openChosenSample }, t('OpenSample'));
   const fileInput = h('input', { type: 'file', accept: '.json,application/json', testid: 'rules-import-file', onchange: importFile });
   toolbar.append(
-    h('button', { type: 'button', className: 'button-quiet', testid: 'rules-new', onclick: () => load(model.newWorkflow(), [{ name: t('TestCaseNew', 1), text: '{\n}' }], null) }, t('New')),
+    h('button', { type: 'button', className: 'button-quiet', testid: 'rules-new', onclick: () => load(model.newWorkflow(), [{ name: t('TestCaseNew', 1), text: '{\n}' }], t('NewStarted')) }, t('New')),
     h('span', { className: 'toolbar-group' }, sampleSelect, openSample),
     h('label', { className: 'button-quiet file-button', testid: 'rules-import' }, t('Import'), fileInput),
     h('button', { type: 'button', className: 'button-quiet', testid: 'rules-export', onclick: exportFile }, t('Export')),
@@ -172,13 +144,43 @@ export function mountRulesEditor(element) {
     status.className = css ? `status badge ${css}` : 'status';
   }
 
-  function banner(kind, message) {
-    const close = h('button', { type: 'button', className: 'button-quiet', onclick: () => box.remove() }, t('Dismiss'));
-    const box = h('div', { className: `banner banner-${kind}`, role: kind === 'bad' ? 'alert' : 'status', testid: kind === 'bad' ? 'rules-import-error' : 'rules-notice' }, h('span', {}, message), close);
+  // A message over the editor; `undo` (optional) puts back what the action replaced, since nothing here asks first.
+  function banner(kind, message, undo) {
+    const box = h('div', { className: `banner banner-${kind}`, role: kind === 'bad' ? 'alert' : 'status', testid: kind === 'bad' ? 'rules-import-error' : 'rules-notice' },
+      h('span', { className: 'banner-text' }, message),
+      h('span', { className: 'banner-actions' },
+        undo ? h('button', { type: 'button', className: 'button-quiet', testid: 'rules-undo', onclick: () => { banners.replaceChildren(); undo(); } }, t('Undo')) : null,
+        h('button', { type: 'button', className: 'button-quiet', onclick: () => box.remove() }, t('Dismiss'))));
     banners.replaceChildren(box);
   }
 
+  function snapshot() {
+    const before = JSON.stringify({ workflow: model.writeWorkflow(state.workflow), cases: state.cases, selectedCase: state.selectedCase, selected: state.selected });
+    return () => {
+      const back = JSON.parse(before);
+      state.workflow = model.readWorkflow(back.workflow);
+      state.cases = back.cases;
+      state.selectedCase = back.selectedCase;
+      state.selected = back.selected;
+      state.problems = [];
+      state.result = null;
+      renderAll();
+      tests.render();
+      save();
+      validate();
+    };
+  }
+
+  function deleteRule(path) {
+    const undo = snapshot();
+    const name = model.ruleAt(state.workflow, path)?.RuleName ?? '';
+    state.selected = model.remove(state.workflow, path);
+    restructured();
+    banner('note', t('DeletedRule', name), undo);
+  }
+
   function load(workflow, cases, notice) {
+    const undo = snapshot();
     state.workflow = workflow;
     state.cases = cases.length ? cases : [{ name: t('TestCaseNew', 1), text: '{\n}' }];
     state.selectedCase = 0;
@@ -187,10 +189,10 @@ export function mountRulesEditor(element) {
     state.result = null;
     banners.replaceChildren();
     if (notice) {
-      banner('note', notice);
+      banner('note', notice, undo);
     }
     renderAll();
-    renderTestPanel();
+    tests.render();
     save();
     validate();
   }
@@ -270,7 +272,7 @@ export function mountRulesEditor(element) {
         tool(`+ ${t('AddChild')}`, 'tree-add-child', () => { state.selected = model.addChild(state.workflow, sel); restructured(); }, !sel),
         tool('↑', 'tree-up', () => { state.selected = model.move(state.workflow, sel, -1); restructured(); }, !sel, ' icon-button'),
         tool('↓', 'tree-down', () => { state.selected = model.move(state.workflow, sel, 1); restructured(); }, !sel, ' icon-button'),
-        tool(t('Delete'), 'tree-delete', () => { state.selected = model.remove(state.workflow, sel); restructured(); }, !sel, ' danger')),
+        tool(t('Delete'), 'tree-delete', () => deleteRule(sel), !sel, ' danger')),
       h('button', { type: 'button', className: `tree-node root${sel ? '' : ' selected'}`, testid: 'workflow-node', onclick: () => select(null) },
         h('span', { className: 'node-name' }, state.workflow.WorkflowName.trim() || t('Unnamed')),
         h('span', { className: 'node-operator' }, t('WorkflowBadge')),
@@ -284,162 +286,17 @@ export function mountRulesEditor(element) {
     treePanel.querySelector('[data-testid=tree-down]').setAttribute('aria-label', t('MoveDown'));
   }
 
-  // ---- forms ----------------------------------------------------------------------------------------------------
-
-  function problemBox(path) {
-    const box = h('div', { className: 'field-problems', testid: 'field-problems', 'data-path': path });
-    fields.set(path, { ...(fields.get(path) ?? {}), box });
-    return box;
-  }
-
-  function input(path, value, onValue, attrs) {
-    const el = h('input', { className: 'text-input', value, disabled: readOnly, ...attrs, oninput: (e) => { onValue(e.target.value); changed(); } });
-    fields.set(path, { ...(fields.get(path) ?? {}), input: el });
-    return el;
-  }
-
-  function expression(path, value, onValue, testid) {
-    const host = h('div', { className: 'lh-expression', testid: `${testid}-editor` });
-    const editor = createExpressionEditor(host, value, (text) => { onValue(text); changed(); }, readOnly);
-    editors.push(editor);
-    fields.set(path, { ...(fields.get(path) ?? {}), editor, host });
-    return h('div', { className: 'expression-field', testid }, host, problemBox(path));
-  }
-
-  function field(label, hint, ...content) {
-    return h('div', { className: 'field' }, h('span', { className: 'field-label' }, label), hint ? h('span', { className: 'field-hint' }, hint) : null, ...content);
-  }
-
-  function paramsEditor(list, prefix, testid) {
-    const wrap = h('div', { className: 'params', testid });
-    list.forEach((p, i) => {
-      wrap.append(h('div', { className: 'param' },
-        h('div', { className: 'param-name' },
-          input(`${prefix}[${i}].Name`, p.Name, (v) => { p.Name = v.trim(); }, { placeholder: t('ParamNamePlaceholder'), testid: `${testid}-name-${i}`, 'aria-label': t('ParamNamePlaceholder') }),
-          problemBox(`${prefix}[${i}].Name`)),
-        h('div', { className: 'param-expression' }, expression(`${prefix}[${i}].Expression`, p.Expression, (v) => { p.Expression = v; }, `${testid}-expression-${i}`)),
-        readOnly ? null : h('button', { type: 'button', className: 'button-quiet icon-button', title: t('RemoveParam'), 'aria-label': t('RemoveParam'), onclick: () => { list.splice(i, 1); restructured(); } }, '✕')));
-    });
-    if (!readOnly) {
-      wrap.append(h('button', { type: 'button', className: 'button-quiet', testid: `${testid}-add`, onclick: () => { list.push({ Name: `p${list.length + 1}`, Expression: '0' }); restructured(); } }, `+ ${t('AddParam')}`));
-    } else if (!list.length) {
-      wrap.append(h('span', { className: 'muted' }, t('NoParams')));
-    }
-    return wrap;
-  }
-
-  function actionEditor(rule, which, label, prefix, testid) {
-    const current = rule[which];
-    const kinds = [['', t('ActionNone')], [model.outputExpression, t('ActionOutputExpression')], [model.evaluateRule, t('ActionEvaluateRule')]];
-    if (current && !kinds.some(([k]) => k === current.Name)) {
-      kinds.push([current.Name, current.Name]);
-    }
-    const select = h('select', { className: 'text-input', disabled: readOnly, testid: `${testid}-kind`, 'aria-label': label, onchange: (e) => {
-      const kind = e.target.value;
-      rule[which] = kind ? { Name: kind, Context: kind === model.outputExpression ? { Expression: '({ })' } : { RuleName: '' } } : null;
-      restructured();
-    } }, kinds.map(([k, text]) => h('option', { value: k, selected: (current?.Name ?? '') === k }, text)));
-    const box = h('div', { className: 'action', testid }, h('span', { className: 'field-label' }, label), select, problemBox(`${prefix}.Name`));
-    if (current?.Name === model.outputExpression) {
-      box.append(h('span', { className: 'field-hint' }, t('OutputExpressionHint')),
-        expression(`${prefix}.Context.Expression`, current.Context.Expression ?? '', (v) => { current.Context.Expression = v; }, `${testid}-expression`));
-    } else if (current?.Name === model.evaluateRule) {
-      box.append(h('div', { className: 'action-chain' },
-        h('label', {}, h('span', { className: 'field-hint' }, t('ChainRuleName')),
-          input(`${prefix}.Context.RuleName`, current.Context.RuleName ?? '', (v) => { current.Context.RuleName = v.trim(); }, { testid: `${testid}-rule` })),
-        h('label', {}, h('span', { className: 'field-hint' }, t('ChainWorkflowName')),
-          input(`${prefix}.Context.WorkflowName`, current.Context.WorkflowName ?? '', (v) => { current.Context.WorkflowName = v.trim(); }, {}))),
-      problemBox(`${prefix}.Context.RuleName`));
-    }
-    return box;
-  }
-
-  function ruleForm(rule, path) {
-    const at = model.pathText(path);
-    const form = h('section', { className: 'form', testid: 'rule-form' },
-      h('div', { className: 'form-head' }, h('h2', {}, t('RuleTitle')), h('span', { className: 'mono muted' }, at)),
-      problemBox(`${at}.*`),
-      h('div', { className: 'field-row' },
-        h('label', { className: 'field grow' }, h('span', { className: 'field-label' }, t('RuleName')),
-          input(`${at}.RuleName`, rule.RuleName, (v) => { rule.RuleName = v.trim(); renderTreeSoon(); }, { testid: 'rule-name' }), problemBox(`${at}.RuleName`)),
-        h('label', { className: 'field check' },
-          h('input', { type: 'checkbox', checked: rule.Enabled, disabled: readOnly, testid: 'rule-enabled', onchange: (e) => { rule.Enabled = e.target.checked; renderTree(); changed(); } }),
-          h('span', {}, t('RuleEnabled')))));
-    if (rule.Rules.length || rule.Operator) {
-      const select = h('select', { className: 'text-input', disabled: readOnly, testid: 'rule-operator', onchange: (e) => { rule.Operator = e.target.value; renderTree(); changed(); } },
-        h('option', { value: '', selected: !rule.Operator }, t('OperatorNone')),
-        model.operators.map((op) => h('option', { value: op, selected: rule.Operator === op }, t(`Operator${op}`))));
-      fields.set(`${at}.Operator`, { input: select });
-      form.append(field(t('RuleOperator'), t('OperatorHint'), select, problemBox(`${at}.Operator`)));
-    }
-    if (!rule.Rules.length || rule.Expression.trim()) {
-      form.append(field(t('RuleExpression'), t('ExpressionHint'), expression(`${at}.Expression`, rule.Expression, (v) => { rule.Expression = v; }, 'rule-expression')));
-    }
-    form.append(
-      field(t('LocalParams'), t('LocalParamsHint'), paramsEditor(rule.LocalParams, `${at}.LocalParams`, 'local-params')),
-      h('div', { className: 'field-row' },
-        h('label', { className: 'field grow' }, h('span', { className: 'field-label' }, t('SuccessEvent')),
-          input(`${at}.SuccessEvent`, rule.SuccessEvent, (v) => { rule.SuccessEvent = v.trim(); }, { testid: 'rule-success-event', placeholder: 'parking.nearly-full' })),
-        h('label', { className: 'field grow' }, h('span', { className: 'field-label' }, t('ErrorMessage')),
-          input(`${at}.ErrorMessage`, rule.ErrorMessage, (v) => { rule.ErrorMessage = v; }, { testid: 'rule-error-message' }))),
-      actionEditor(rule, 'OnSuccess', t('OnSuccess'), `${at}.Actions.OnSuccess`, 'on-success'),
-      actionEditor(rule, 'OnFailure', t('OnFailure'), `${at}.Actions.OnFailure`, 'on-failure'));
-    return form;
-  }
-
-  function workflowForm() {
-    return h('section', { className: 'form', testid: 'workflow-form' },
-      h('div', { className: 'form-head' }, h('h2', {}, t('WorkflowTitle'))),
-      problemBox('*'),
-      h('label', { className: 'field' }, h('span', { className: 'field-label' }, t('WorkflowName')),
-        input('WorkflowName', state.workflow.WorkflowName, (v) => { state.workflow.WorkflowName = v.trim(); renderTreeSoon(); }, { testid: 'workflow-name' }), problemBox('WorkflowName')),
-      field(t('GlobalParams'), t('GlobalParamsHint'), paramsEditor(state.workflow.GlobalParams, 'GlobalParams', 'global-params')),
-      h('p', { className: 'field-hint' }, t('WorkflowFormHint')));
-  }
-
   let treeSoon = null;
   function renderTreeSoon() {
     clearTimeout(treeSoon);
     treeSoon = setTimeout(renderTree, 150);
   }
 
+  const forms = createRuleForms(formPanel, { state, t, readOnly, changed, restructured, renderTree, renderTreeSoon, problemsOf });
+  const tests = createTestPanel(testPanel, { state, t, canEdit, save });
+
   function renderForm() {
-    editors.forEach((e) => e.dispose());
-    editors = [];
-    fields = new Map();
-    const rule = state.selected ? model.ruleAt(state.workflow, state.selected) : null;
-    if (!rule) {
-      state.selected = null;
-    }
-    formPanel.replaceChildren(rule ? ruleForm(rule, state.selected) : workflowForm());
-    showProblems();
-  }
-
-  // The validator's problems at their fields; those of the shown rule (or workflow) without a field go on top ('*').
-  function showProblems() {
-    const shown = new Set();
-    for (const [path, f] of fields) {
-      if (path.endsWith('*')) {
-        continue;
-      }
-      const list = state.problems.filter((p) => p.path === path);
-      list.forEach((p) => shown.add(p));
-      f.box?.replaceChildren(...list.map(problemLine));
-      f.host?.classList.toggle('lh-has-problem', list.length > 0);
-      f.input?.classList.toggle('has-problem', list.length > 0);
-      f.editor?.setProblems(list.map((p) => ({ ...model.positionOf(p.message), message: p.message })));
-    }
-    const rulePath = state.selected ? model.pathText(state.selected) : '';
-    const rest = problemsOf(rulePath).filter((p) => !shown.has(p));
-    fields.get(rulePath ? `${rulePath}.*` : '*')?.box?.replaceChildren(...rest.map((p) => problemLine(p, true)));
-  }
-
-  function problemLine(p, withPath) {
-    const pos = model.positionOf(p.message);
-    return h('div', { className: 'field-problem', testid: 'field-problem' },
-      withPath ? h('span', { className: 'mono problem-where' }, model.ownerOf(p.path).field || p.path) : null,
-      pos.line ? h('span', { className: 'problem-where' }, t('AtLineColumn', pos.line, pos.column)) : null,
-      h('span', {}, p.message));
+    forms.render();
   }
 
   function renderAll() {
@@ -448,73 +305,11 @@ export function mountRulesEditor(element) {
     renderStatus();
   }
 
-  // ---- test panel -----------------------------------------------------------------------------------------------
-
-  const results = h('div', { className: 'test-results', testid: 'test-results' });
-
-  function renderTestPanel() {
-    const current = state.cases[state.selectedCase];
-    const caseSelect = h('select', { id: 'rules-test-case', className: 'text-input', testid: 'test-case', onchange: (e) => { state.selectedCase = Number(e.target.value); save(); renderTestPanel(); } },
-      state.cases.map((c, i) => h('option', { value: String(i), selected: i === state.selectedCase }, c.name)));
-    const inputsProblem = h('div', { className: 'field-problems', testid: 'test-inputs-problem-box' });
-    const textarea = h('textarea', { className: 'text-input inputs-text', spellcheck: 'false', testid: 'test-inputs', 'aria-label': t('TestInputs'),
-      oninput: (e) => { current.text = e.target.value; inputsProblem.replaceChildren(); textarea.classList.remove('has-problem'); save(); } });
-    textarea.value = current.text;
-    const run = h('button', { type: 'button', className: 'button-primary', testid: 'test-run', disabled: !canEdit, onclick: async () => {
-      let inputs;
-      try {
-        inputs = JSON.parse(current.text);
-      } catch (error) {
-        inputsProblem.replaceChildren(h('div', { className: 'field-problem', testid: 'test-inputs-problem' }, `${t('InputsNotJson')} ${error.message}`));
-        textarea.classList.add('has-problem');
-        return;
-      }
-      if (!inputs || typeof inputs !== 'object' || Array.isArray(inputs)) {
-        inputsProblem.replaceChildren(h('div', { className: 'field-problem', testid: 'test-inputs-problem' }, t('InputsNotObject')));
-        textarea.classList.add('has-problem');
-        return;
-      }
-      run.disabled = true;
-      run.textContent = t('TestRunning');
-      const response = await api('POST', '/api/v1/rules/evaluate', { workflow: model.writeWorkflow(state.workflow), inputs });
-      run.disabled = false;
-      run.textContent = t('TestRun');
-      state.result = response;
-      renderResults(results, response, t);
-    } }, t('TestRun'));
-    testPanel.replaceChildren(
-      h('div', { className: 'form-head' }, h('h2', {}, t('TestTitle')), h('span', { className: 'field-hint' }, t('TestHint'))),
-      h('div', { className: 'test-grid' },
-        h('div', { className: 'test-inputs' },
-          h('div', { className: 'case-bar' },
-            h('label', { className: 'field-label', for: 'rules-test-case' }, t('TestCase')), caseSelect,
-            h('button', { type: 'button', className: 'button-quiet', testid: 'test-case-add', onclick: () => {
-              state.cases.push({ name: t('TestCaseNew', state.cases.length + 1), text: current.text });
-              state.selectedCase = state.cases.length - 1;
-              save();
-              renderTestPanel();
-            } }, `+ ${t('TestCaseAdd')}`),
-            state.cases.length > 1 ? h('button', { type: 'button', className: 'button-quiet', testid: 'test-case-delete', onclick: () => {
-              state.cases.splice(state.selectedCase, 1);
-              state.selectedCase = Math.max(0, state.selectedCase - 1);
-              save();
-              renderTestPanel();
-            } }, t('TestCaseDelete')) : null),
-          h('label', { className: 'field' }, h('span', { className: 'field-label' }, t('TestCaseName')),
-            h('input', { className: 'text-input', value: current.name, testid: 'test-case-name', onchange: (e) => { current.name = e.target.value.trim() || current.name; save(); renderTestPanel(); } })),
-          h('div', { className: 'field' }, h('span', { className: 'field-label' }, t('TestInputs')), h('span', { className: 'field-hint' }, t('TestInputsHint')), textarea, inputsProblem),
-          h('div', { className: 'run-bar' }, run, canEdit ? null : h('span', { className: 'field-hint' }, t('TestNeedsRole')))),
-        results));
-    if (!state.result) {
-      results.replaceChildren(h('p', { className: 'muted' }, t('TestNoResult')));
-    }
-  }
-
   // ---- start ----------------------------------------------------------------------------------------------------
 
   renderSamples();
   renderAll();
-  renderTestPanel();
+  tests.render();
   save();
   validate();
   api('GET', '/api/v1/rules/samples').then((response) => {

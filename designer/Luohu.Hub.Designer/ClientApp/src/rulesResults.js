@@ -1,22 +1,15 @@
 // The test panel's result tree: what POST /api/v1/rules/evaluate answered, one collapsible node per rule with its
 // outcome, why it failed (message or exception), the params it saw, its action's output and its child rules.
 
+import { h as el } from './rulesDom.js';
+
 function h(tag, className, ...children) {
-  const el = document.createElement(tag);
-  if (className) {
-    el.className = className;
-  }
-  for (const child of children.flat(Infinity)) {
-    if (child !== undefined && child !== null && child !== false) {
-      el.append(child instanceof Node ? child : String(child));
-    }
-  }
-  return el;
+  return el(tag, { className }, ...children);
 }
 
-function tid(el, testid) {
-  el.dataset.testid = testid;
-  return el;
+function tid(node, testid) {
+  node.dataset.testid = testid;
+  return node;
 }
 
 function outcome(result, t) {
