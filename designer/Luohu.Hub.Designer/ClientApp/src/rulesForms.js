@@ -73,7 +73,8 @@ export function createRuleForms(panel, ctx) {
     } else if (current?.Name === model.evaluateRule) {
       box.append(h('div', { className: 'action-chain' },
         h('label', {}, h('span', { className: 'field-hint' }, t('ChainRuleName')),
-          input(`${prefix}.Context.RuleName`, current.Context.RuleName ?? '', (v) => { current.Context.RuleName = v.trim(); }, { testid: `${testid}-rule` })),
+          input(`${prefix}.Context.RuleName`, current.Context.RuleName ?? '', (v) => { current.Context.RuleName = v.trim(); }, { testid: `${testid}-rule`, list: `${testid}-rule-names` }),
+          h('datalist', { id: `${testid}-rule-names` }, model.allRules(ctx.state.workflow).map((x) => h('option', { value: x.rule.RuleName })))),
         h('label', {}, h('span', { className: 'field-hint' }, t('ChainWorkflowName')),
           input(`${prefix}.Context.WorkflowName`, current.Context.WorkflowName ?? '', (v) => { current.Context.WorkflowName = v.trim(); }, {}))),
       problemBox(`${prefix}.Context.RuleName`));

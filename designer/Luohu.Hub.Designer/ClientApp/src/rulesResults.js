@@ -12,6 +12,11 @@ function tid(node, testid) {
   return node;
 }
 
+// 0.023999999999999993 reads as 0.024: twelve significant digits hide binary floating-point noise, not the value.
+function readable(value) {
+  return typeof value === 'number' && !Number.isInteger(value) ? Number(value.toPrecision(12)) : value;
+}
+
 function outcome(result, t) {
   if (result.isSkipped) {
     return { icon: '–', css: 'skipped', badge: 'badge-neutral', text: t('OutcomeSkipped') };
@@ -41,7 +46,7 @@ function ruleResult(result, t) {
   const params = Object.entries(result.params ?? {});
   if (params.length) {
     body.append(h('div', 'result-line', h('span', 'field-hint', t('ResultParams')), ' ',
-      params.map(([name, value]) => h('span', 'chip mono', `${name} = ${JSON.stringify(value)}`))));
+      params.map(([name, value]) => h('span', 'chip mono', `${name} = ${JSON.stringify(readable(value))}`))));
   }
   if (result.actionResult) {
     const action = result.actionResult;
