@@ -15,15 +15,21 @@ import './styles/rules.css';
 const storageKey = 'luohu.designer.rules.draft.v1';
 const validateDelayMs = 500;
 
-export function mountRulesEditor(element) {
+// Starts the editor in `element`. The Rules page passes nothing: strings and rights come from the element's data
+// attributes and the draft from localStorage. Another page embedding it (a flow's rule node) passes `options`:
+// { workflow, onChange(workflowJson), strings, canEdit, storageKey } — storageKey null keeps nothing in the browser.
+// Returns { getWorkflow() } (the RulesEngine JSON), or null when the element already holds an editor.
+export function mountRulesEditor(element, options) {
   if (!element || element.dataset.mounted === 'true') {
-    return;
+    return null;
   }
   element.dataset.mounted = 'true';
-  const strings = JSON.parse(element.dataset.strings || '{}');
+  const o = options ?? {};
+  const strings = o.strings ?? JSON.parse(element.dataset.strings || '{}');
   const t = (key, ...args) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
-  const canEdit = element.dataset.canEdit === 'true';
+  const canEdit = o.canEdit ?? element.dataset.canEdit === 'true';
   const readOnly = !canEdit;
+  const keptAt = o.storageKey === undefined ? storageKey : o.storageKey;
 
   const state = {
     workflow: model.newWorkflow(),
@@ -35,8 +41,11 @@ export function mountRulesEditor(element) {
     samples: [],
     kept: true,
   };
-  const stored = readStored(loadRulesDraft(storageKey));
-  if (stored) {
+  const given = o.workflow ? model.readWorkflow(o.workflow) : null;
+  const stored = given || !keptAt ? null : readStored(loadRulesDraft(keptAt));
+  if (given) {
+    state.workflow = given;
+  } else if (stored) {
     Object.assign(state, stored);
   }
 
@@ -69,7 +78,13 @@ export function mountRulesEditor(element) {
   }
 
   function save() {
-    const kept = saveRulesDraft(storageKey, JSON.stringify({ workflow: model.writeWorkflow(state.workflow), cases: state.cases, selectedCase: state.selectedCase }));
+    if (typeof o.onChange === 'function') {
+      o.onChange(model.writeWorkflow(state.workflow));
+    }
+    if (!keptAt) {
+      return;
+    }
+    const kept = saveRulesDraft(keptAt, JSON.stringify({ workflow: model.writeWorkflow(state.workflow), cases: state.cases, selectedCase: state.selectedCase }));
     if (kept !== state.kept) {
       state.kept = kept;
       renderTree();
@@ -280,7 +295,7 @@ export function mountRulesEditor(element) {
       state.workflow.Rules.length
         ? h('ul', { className: 'tree' }, state.workflow.Rules.map((r, i) => treeNode(r, [i])))
         : h('p', { className: 'muted tree-empty' }, t('NoRules')),
-      h('p', { className: 'draft-note', testid: 'rules-draft-note' }, state.kept ? t('DraftKept') : t('DraftNotKept')));
+      keptAt ? h('p', { className: 'draft-note', testid: 'rules-draft-note' }, state.kept ? t('DraftKept') : t('DraftNotKept')) : null);
     // Tool titles name the arrows for screen readers too.
     treePanel.querySelector('[data-testid=tree-up]').setAttribute('aria-label', t('MoveUp'));
     treePanel.querySelector('[data-testid=tree-down]').setAttribute('aria-label', t('MoveDown'));
@@ -316,6 +331,7 @@ export function mountRulesEditor(element) {
     state.samples = response.ok && Array.isArray(response.body) ? response.body : [];
     renderSamples();
   });
+  return { getWorkflow: () => model.writeWorkflow(state.workflow) };
 }
 
 // The page is rendered on the server; the editor starts wherever its mount element is, once the DOM is there.
