@@ -33,6 +33,12 @@ public sealed class RulesPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
         await Expect(rule.GetByTestId("result-error")).ToContainTextAsync("The car park still has room", new() { Timeout = 30_000 });
         await Expect(rule.GetByTestId("result-output")).ToContainTextAsync("\"status\": \"available\"", new() { Timeout = 30_000 });
         await DesignerHub.ScreenshotAsync(page, "rules-02-parking-fail-zh");
+
+        await page.GetByTestId("test-inputs").FillAsync("{ \"lot\": { \"id\": \"LH-0042\", \"total\": 400, \"free\": 0 } }");
+        await Expect(page.GetByTestId("test-stale")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GetByTestId("test-inputs").PressAsync("Control+Enter");
+        await Expect(rule.GetByTestId("result-output")).ToContainTextAsync("\"status\": \"full\"", new() { Timeout = 30_000 });
+        await Expect(page.GetByTestId("test-stale")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
     }
 
     [Fact]

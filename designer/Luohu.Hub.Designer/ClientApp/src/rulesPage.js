@@ -94,6 +94,7 @@ export function mountRulesEditor(element, options) {
   // A text edit: keep it, and ask the hub once the user pauses.
   function changed() {
     save();
+    tests.markStale();
     if (!canEdit) {
       return;
     }

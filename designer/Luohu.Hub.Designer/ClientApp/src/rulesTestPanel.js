@@ -18,7 +18,9 @@ export function createTestPanel(panel, ctx) {
       ctx.state.cases.map((c, i) => h('option', { value: String(i), selected: i === ctx.state.selectedCase }, c.name)));
     const inputsProblem = h('div', { className: 'field-problems', testid: 'test-inputs-problem-box' });
     const textarea = h('textarea', { className: 'text-input inputs-text', spellcheck: 'false', testid: 'test-inputs', 'aria-label': t('TestInputs'),
-      oninput: (e) => { current.text = e.target.value; inputsProblem.replaceChildren(); textarea.classList.remove('has-problem'); ctx.save(); } });
+      oninput: (e) => { current.text = e.target.value; inputsProblem.replaceChildren(); textarea.classList.remove('has-problem'); ctx.save(); markStale(); },
+      // Ctrl+Enter (⌘+Enter) runs, as in most editors with a run button.
+      onkeydown: (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !run.disabled) { e.preventDefault(); run.click(); } } });
     textarea.value = current.text;
     const run = h('button', { type: 'button', className: 'button-primary', testid: 'test-run', disabled: !canEdit, onclick: async () => {
       let inputs;
@@ -67,8 +69,19 @@ export function createTestPanel(panel, ctx) {
         results));
     if (!ctx.state.result) {
       results.replaceChildren(h('p', { className: 'muted' }, t('TestNoResult')));
+    } else {
+      // Rendered again: another case was chosen, added or removed.
+      markStale();
     }
   }
 
-  return { render };
+  // The shown result no longer matches what is on screen: say so instead of leaving it to look current.
+  function markStale() {
+    if (!ctx.state.result || results.querySelector('[data-testid=test-stale]')) {
+      return;
+    }
+    results.prepend(h('div', { className: 'banner banner-stale', testid: 'test-stale' }, t('TestStale')));
+  }
+
+  return { render, markStale };
 }
