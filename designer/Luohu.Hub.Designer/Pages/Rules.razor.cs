@@ -44,6 +44,9 @@ public sealed partial class Rules
 
     private string StringsJson { get; set; } = "{}";
 
+    /// <summary>Per user, so that on a shared office computer one person's draft is not the next one's.</summary>
+    private string StorageKey { get; set; } = string.Empty;
+
     protected override async Task OnInitializedAsync()
     {
         var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
@@ -51,6 +54,7 @@ public sealed partial class Rules
             || user.Roles.Contains(HubRoles.Integrator, StringComparer.Ordinal)
             || user.Roles.Contains(HubRoles.Editor, StringComparer.Ordinal);
         StringsJson = JsonSerializer.Serialize(StringTable.Of(T));
+        StorageKey = "luohu.designer.rules.draft.v1:" + user.Name;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)

@@ -29,7 +29,7 @@ export function mountRulesEditor(element, options) {
   const t = (key, ...args) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
   const canEdit = o.canEdit ?? element.dataset.canEdit === 'true';
   const readOnly = !canEdit;
-  const keptAt = o.storageKey === undefined ? storageKey : o.storageKey;
+  const keptAt = o.storageKey === undefined ? element.dataset.storageKey || storageKey : o.storageKey;
 
   const state = {
     workflow: model.newWorkflow(),
