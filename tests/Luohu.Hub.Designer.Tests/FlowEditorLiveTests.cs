@@ -48,6 +48,7 @@ public sealed class FlowEditorLiveTests(DesignerHub hub) : IClassFixture<Designe
         await v1.GetByTestId("rollback-yes").ClickAsync();
         await Expect(v1.GetByTestId("version-deployed")).ToHaveTextAsync("当前部署", Slow);
 
+        await Expect(page.Locator(".x6-node[data-cell-id='calc']")).ToHaveCountAsync(1);
         await FlowEditorPage.SelectNodeAsync(page, "calc");
         await Expect(FlowEditorPage.Setting(page, "code").Locator(".cm-content")).ToContainTextAsync("free < 10", SlowContains);
         await DesignerHub.ScreenshotAsync(page, "31-editor-after-rollback");

@@ -6,7 +6,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Luohu.Hub.Host.Api;
 
 /// <summary>
-/// <c>POST rules/validate</c> (workflow → problems) and <c>POST rules/evaluate</c> (workflow + inputs → result tree).
+/// <c>POST rules/validate</c> (workflow → problems), <c>POST rules/evaluate</c> (workflow + inputs → result tree) and
+/// <c>GET rules/samples</c> (the shipped sample workflows with their inputs, see <see cref="RuleSamples"/>).
 /// Bodies are read by hand so that malformed JSON gets a problem-details answer naming the path, line and byte.
 /// </summary>
 internal static class RulesEndpoints
@@ -16,6 +17,8 @@ internal static class RulesEndpoints
         var rules = api.MapGroup("rules").WithTags("Rules");
         rules.MapPost("validate", ValidateAsync).WithName("ValidateRuleWorkflow").Accepts<Workflow>("application/json");
         rules.MapPost("evaluate", EvaluateAsync).WithName("EvaluateRuleWorkflow").Accepts<JsonObject>("application/json");
+        rules.MapGet("samples", async (CancellationToken cancellationToken) => TypedResults.Ok(await RuleSamples.ListAsync(RuleSamples.DefaultFolder, cancellationToken)))
+            .WithName("ListRuleSamples");
         return api;
     }
 

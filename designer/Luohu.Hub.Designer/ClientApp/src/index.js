@@ -10,6 +10,8 @@ import { createVersionsPanel } from './versionsPanel.js';
 import { startPanels } from './panels.js';
 import { startTabs } from './tabs.js';
 import { startAuditPage, startPluginsPage } from './ops/index.js';
+import { createExpressionEditor } from './rulesEditor.js';
+import { mountRulesEditor } from './rulesPage.js';
 
 window.LuohuDesigner = Object.freeze({
   version: '0.2.0',
@@ -22,6 +24,8 @@ window.LuohuDesigner = Object.freeze({
   createVersionsPanel,
   startAuditPage,
   startPluginsPage,
+  createExpressionEditor,
+  mountRulesEditor,
 });
 
 startAutoMount();

@@ -95,6 +95,11 @@ export async function createFlowEditor(element, options) {
   editor.load = (flow) => {
     editor.meta = { id: flow.id, name: flow.name, department: flow.department, description: flow.description, sharedWith: flow.sharedWith };
     history.disable();
+    // A selected node's view outlives clearCells (the selection still holds it): let go of it first, so a reload
+    // after a rollback leaves one view per node.
+    selection.clean();
+    editor.selectedCell = null;
+    editor.showSettings?.();
     graph.clearCells();
     const nodes = (flow.nodes ?? []).map((n, i) => nodeSpec(
       { id: n.id, type: n.type, name: n.name, config: n.config ?? {}, disabled: n.disabled || undefined },
