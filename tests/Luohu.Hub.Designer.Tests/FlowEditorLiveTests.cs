@@ -16,7 +16,7 @@ public sealed class FlowEditorLiveTests(DesignerHub hub) : IClassFixture<Designe
     private static readonly LocatorAssertionsToContainTextOptions SlowContains = new() { Timeout = 30_000 };
 
     [Fact]
-    public async Task Deploy_from_the_editor_shows_live_messages_of_the_new_version_and_a_rollback_reloads_the_canvas()
+    public async Task Deploy_from_the_editor_shows_live_messages_of_the_new_version_and_a_rollback_runs_the_old_one_keeping_the_draft()
     {
         await CreateAndDeployAsync("e2e-threshold");
         var page = await hub.NewPageAsync();
@@ -48,12 +48,14 @@ public sealed class FlowEditorLiveTests(DesignerHub hub) : IClassFixture<Designe
         await v1.GetByTestId("rollback-yes").ClickAsync();
         await Expect(v1.GetByTestId("version-deployed")).ToHaveTextAsync("当前部署", Slow);
 
+        await Expect(page.GetByTestId("editor-status")).ToHaveTextAsync("已重新运行 v1。画布上仍是你的草稿：部署后才会运行，可在“版本”中对比。", Slow);
         await Expect(page.Locator(".x6-node[data-cell-id='calc']")).ToHaveCountAsync(1);
-        await FlowEditorPage.SelectNodeAsync(page, "calc");
-        await Expect(FlowEditorPage.Setting(page, "code").Locator(".cm-content")).ToContainTextAsync("free < 10", SlowContains);
         await DesignerHub.ScreenshotAsync(page, "31-editor-after-rollback");
+        await FlowEditorPage.SelectNodeAsync(page, "calc");
+        await Expect(FlowEditorPage.Setting(page, "code").Locator(".cm-content")).ToContainTextAsync("free < 3", SlowContains);
         await PublishAsync(5);
         await page.GetByTestId("tab-debug").ClickAsync();
+        await Expect(page.GetByTestId("debug-marker").First).ToHaveTextAsync("已部署版本 1", Slow);
         await Expect(page.Locator("[data-testid=debug-row][data-node=dbg] [data-testid=debug-row-payload]").First)
             .ToContainTextAsync("\"low\":true", SlowContains);
     }

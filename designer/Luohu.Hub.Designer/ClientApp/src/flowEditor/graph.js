@@ -131,6 +131,9 @@ export function createGraph(container, readOnly) {
   register();
   const graph = new Graph({
     container,
+    // Synchronous rendering: a reload (after a rollback) clears the cells and adds them again under the same ids,
+    // and the asynchronous renderer left the old views in place beside the new ones.
+    async: false,
     autoResize: true,
     grid: { visible: true, size: 10, type: 'dot', args: { color: '#d5dbe2' } },
     background: { color: '#f7f9fb' },

@@ -271,7 +271,7 @@ export async function createFlowEditor(element, options) {
   editor.toolbar.setStatus('', 'info');
   root.setAttribute('data-ready', 'true');
 
-  // After a rollback the draft is the rolled-back version: show it.
+  // A rollback runs an earlier version but keeps the draft (nothing is lost): show the draft as stored and say so.
   async function reload() {
     const fresh = await api('GET', `/api/v1/flows/${encodeURIComponent(options.flowId)}`);
     if (fresh.ok) {
@@ -283,7 +283,7 @@ export async function createFlowEditor(element, options) {
   }
   const onDeployed = (event) => {
     if (event.detail?.flowId === options.flowId && event.detail?.source === 'rollback') {
-      reload();
+      reload().then(() => editor.toolbar.setStatus(t('RolledBackDraftKept', event.detail.version), 'info'));
     }
   };
   document.addEventListener('lh-flow-deployed', onDeployed);
