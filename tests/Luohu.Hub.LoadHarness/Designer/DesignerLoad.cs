@@ -9,7 +9,8 @@ namespace Luohu.Hub.LoadHarness.Designer;
 
 /// <summary>
 /// The designer measured in Debian's Chromium against a real hub: opening and drawing a 300-node flow, the time from
-/// a Deploy click to the new version handling messages, and the managed memory each open editor circuit holds.
+/// a Deploy click to the new version handling messages, and the managed memory the server holds per open editor page
+/// (the designer has no circuit; an open editor holds its debug panel's event stream).
 /// </summary>
 internal static class DesignerLoad
 {
@@ -132,11 +133,12 @@ internal static class DesignerLoad
                 var page = await context.NewPageAsync();
                 await page.GotoAsync("/flows/parking-guidance");
                 await page.WaitForFunctionAsync("document.querySelectorAll('.x6-node').length >= 11");
+                await page.Locator("[data-testid=debug-state].is-connected").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             }
 
             var open = Heap();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"memory per open editor circuit (parking-guidance, {circuits} circuits, managed heap after full GC): {(open - baseline) / circuits / 1024.0:F0} KiB (baseline {baseline / 1048576.0:F1} MiB → {open / 1048576.0:F1} MiB)"));
+                $"server memory per open editor page (parking-guidance, {circuits} pages each with its live debug stream, managed heap after full GC): {(open - baseline) / circuits / 1024.0:F0} KiB (baseline {baseline / 1048576.0:F1} MiB → {open / 1048576.0:F1} MiB)"));
         }
         finally
         {
