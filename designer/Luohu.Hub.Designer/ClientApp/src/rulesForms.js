@@ -1,5 +1,5 @@
 import { createExpressionEditor } from './rulesEditor.js';
-import { h } from './rulesDom.js';
+import { h } from './dom.js';
 import * as model from './rulesModel.js';
 
 // The form beside the tree: the workflow's own fields or the selected rule's, every expression in CodeMirror, and the

@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { loadRulesDraft, saveRulesDraft, downloadText } from './rulesEditor.js';
-import { h } from './rulesDom.js';
+import { format, h } from './dom.js';
 import { createRuleForms } from './rulesForms.js';
 import * as model from './rulesModel.js';
 import { createTestPanel } from './rulesTestPanel.js';
@@ -26,7 +26,7 @@ export function mountRulesEditor(element, options) {
   element.dataset.mounted = 'true';
   const o = options ?? {};
   const strings = o.strings ?? JSON.parse(element.dataset.strings || '{}');
-  const t = (key, ...args) => (strings[key] ?? key).replace(/\{(\d+)\}/g, (_, i) => String(args[Number(i)] ?? ''));
+  const t = (key, ...args) => format(strings[key] ?? key, ...args);
   const canEdit = o.canEdit ?? element.dataset.canEdit === 'true';
   const readOnly = !canEdit;
   const keptAt = o.storageKey === undefined ? element.dataset.storageKey || storageKey : o.storageKey;

@@ -1,7 +1,7 @@
 // The test panel's result tree: what POST /api/v1/rules/evaluate answered, one collapsible node per rule with its
 // outcome, why it failed (message or exception), the params it saw, its action's output and its child rules.
 
-import { h as el } from './rulesDom.js';
+import { h as el } from './dom.js';
 
 function h(tag, className, ...children) {
   return el(tag, { className }, ...children);

@@ -1,5 +1,5 @@
 import { api } from './api.js';
-import { h } from './rulesDom.js';
+import { h } from './dom.js';
 import * as model from './rulesModel.js';
 import { renderResults } from './rulesResults.js';
 

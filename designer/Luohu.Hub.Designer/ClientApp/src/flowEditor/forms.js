@@ -1,28 +1,8 @@
+import { h as el } from '../dom.js';
 import { createScriptEditor } from '../scriptEditor.js';
 import { getAt, setAt, pathText, parseNumber, parseJson, kindOf } from './formFields.js';
 
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs ?? {})) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (key === 'class') {
-      node.className = value;
-    } else if (key === 'text') {
-      node.textContent = value;
-    } else {
-      node.setAttribute(key, value === true ? '' : String(value));
-    }
-  }
-  for (const child of children) {
-    if (child) {
-      node.append(child);
-    }
-  }
-  return node;
-}
-
+// The editor's modules build with the shared element builder under the name they know.
 export { el };
 
 // A settings form generated from a JSON schema. `value` is copied; every edit calls onChange with a fresh copy.

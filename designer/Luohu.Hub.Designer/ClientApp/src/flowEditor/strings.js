@@ -1,10 +1,12 @@
+import { format } from '../dom.js';
+
 // The page hands its resource strings (FlowEditorStrings.resx in the current culture) to the module; a missing key
 // shows itself rather than breaking the editor.
 export function stringsOf(table) {
   const strings = table ?? {};
   return (key, ...args) => {
     const text = strings[key] ?? key;
-    return args.length === 0 ? text : text.replace(/\{(\d+)\}/g, (m, i) => (args[Number(i)] ?? m));
+    return args.length === 0 ? text : format(text, ...args);
   };
 }
 

@@ -1,7 +1,8 @@
 // The Audit page: the hash-chained log through GET /api/v1/audit (ops and admins; the API decides), newest first,
 // filtered by the API's query, older entries appended with `before`, and Verify (GET /api/v1/audit/verify).
 import { api } from '../api.js';
-import { fmt, h, pageLanguage, problemNote, readStrings, startOnce, text } from './dom.js';
+import { format, h } from '../dom.js';
+import { pageLanguage, problemNote, readStrings, startOnce, text } from './dom.js';
 
 const pageSize = 50;
 const outcomeCss = { ok: 'badge badge-good', denied: 'badge badge-warn', 'locked-out': 'badge badge-warn', failed: 'badge badge-bad' };
@@ -60,7 +61,7 @@ class AuditPage {
   }
 
   t(key, ...args) {
-    return args.length ? fmt(text(this.strings, key), ...args) : text(this.strings, key);
+    return args.length ? format(text(this.strings, key), ...args) : text(this.strings, key);
   }
 
   actionName(action) {

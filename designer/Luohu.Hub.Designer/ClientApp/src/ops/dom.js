@@ -1,50 +1,10 @@
+import { h } from '../dom.js';
+
 // Small DOM helpers shared by the ops pages (Plugins, Audit). The pages build their DOM here rather than in Razor so
 // they work on a server-rendered page without a Blazor circuit, and talk to the hub only through /api/v1.
 
-// h('button', { class: 'x', testid: 'y', onclick: fn, disabled: true }, 'text', child)
-export function h(tag, props, ...children) {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(props ?? {})) {
-    if (value === undefined || value === null || value === false) {
-      continue;
-    }
-    if (name === 'class') {
-      element.className = value;
-    } else if (name === 'testid') {
-      element.dataset.testid = value;
-    } else if (name.startsWith('on') && typeof value === 'function') {
-      element.addEventListener(name.slice(2), value);
-    } else if (name in element && typeof value !== 'string') {
-      element[name] = value;
-    } else {
-      element.setAttribute(name, value === true ? '' : String(value));
-    }
-  }
-  for (const child of children.flat()) {
-    if (child !== undefined && child !== null && child !== false) {
-      element.append(child instanceof Node ? child : String(child));
-    }
-  }
-  return element;
-}
-
 export function pageLanguage() {
   return document.documentElement.lang || 'zh-Hans';
-}
-
-// .NET composite format as the resx strings use it: {0}, and {0:0.#} for a number with at most one decimal.
-export function fmt(template, ...args) {
-  return String(template ?? '').replace(/\{(\d+)(?::([^}]*))?\}/g, (match, index, format) => {
-    const value = args[Number(index)];
-    if (value === undefined) {
-      return match;
-    }
-    if (format && typeof value === 'number') {
-      const decimals = (format.split('.')[1] ?? '').length;
-      return value.toLocaleString(pageLanguage(), { maximumFractionDigits: decimals });
-    }
-    return String(value);
-  });
 }
 
 // The strings a page hands over in data-strings (its resx tables in the page's language).

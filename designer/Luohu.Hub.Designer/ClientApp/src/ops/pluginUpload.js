@@ -1,11 +1,12 @@
 // The Plugins page's upload panel: the user picks a vendor's .zip and the browser sends it straight to
 // POST /api/v1/plugins (install or upgrade); the outcome, or the API's problem in plain words, shows in the panel.
 import { apiUploadInput } from '../api.js';
-import { fmt, h, problemKey, problemNote, text } from './dom.js';
+import { format, h } from '../dom.js';
+import { problemKey, problemNote, text } from './dom.js';
 
 // installedVersion(id): the version installed before the upload (to say "upgraded from"); onInstalled(id): after success.
 export function createUploadPanel({ strings, installedVersion, onInstalled }) {
-  const t = (key, ...args) => (args.length ? fmt(text(strings, key), ...args) : text(strings, key));
+  const t = (key, ...args) => (args.length ? format(text(strings, key), ...args) : text(strings, key));
   const input = h('input', { type: 'file', accept: '.zip,application/zip', class: 'lh-file', testid: 'plugin-upload-input' });
   const chosen = h('span', { class: 'lh-chosen muted', testid: 'plugin-upload-file' }, t('UploadNoFile'));
   const button = h('button', { type: 'button', class: 'button-primary', disabled: true, testid: 'plugin-upload-button' }, t('UploadButton'));

@@ -2,7 +2,8 @@
 // change goes through /api/v1 with the user's session, so the API's roles and audit apply. State, health, error rate
 // and latency are re-read every second while the page is visible, so another operator's change shows at once.
 import { api } from '../api.js';
-import { confirmDialog, fmt, h, pageLanguage, problemNote, readStrings, startOnce, text } from './dom.js';
+import { format, h } from '../dom.js';
+import { confirmDialog, pageLanguage, problemNote, readStrings, startOnce, text } from './dom.js';
 import { createUploadPanel } from './pluginUpload.js';
 
 const pollMs = 1000;
@@ -59,7 +60,7 @@ class PluginsPage {
   }
 
   t(key, ...args) {
-    return args.length ? fmt(text(this.strings, key), ...args) : text(this.strings, key);
+    return args.length ? format(text(this.strings, key), ...args) : text(this.strings, key);
   }
 
   start() {
