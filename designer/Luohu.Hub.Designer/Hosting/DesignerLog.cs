@@ -19,7 +19,4 @@ internal static partial class DesignerLog
 
     [LoggerMessage(EventId = 6004, Level = LogLevel.Warning, Message = "The static assets manifest {Manifest} is missing: the designer's styles and scripts are not served. Run the host as built by the .NET SDK (dotnet run, dotnet publish), which writes it")]
     public static partial void StaticAssetsMissing(ILogger logger, string manifest);
-
-    [LoggerMessage(EventId = 6010, Level = LogLevel.Warning, Message = "The designer's {Page} page could not refresh")]
-    public static partial void RefreshFailed(ILogger logger, Exception exception, string page);
 }

@@ -27,8 +27,8 @@ public sealed partial class Audit
 
     protected override async Task OnInitializedAsync()
     {
-        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
-        Allowed = OpsAccess.CanReadAudit(user);
+        var user = await Accounts.DescribeAsync(AuthenticationState);
+        Allowed = DesignerAccess.CanReadAudit(user);
         if (Allowed)
         {
             Strings = JsonSerializer.Serialize(OpsStringTable.Of(L, O));

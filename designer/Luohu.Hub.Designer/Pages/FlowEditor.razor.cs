@@ -17,7 +17,6 @@ namespace Luohu.Hub.Designer.Pages;
 /// </summary>
 public sealed partial class FlowEditor : IDisposable
 {
-    private static readonly string[] EditingRoles = [HubRoles.Editor, HubRoles.Integrator];
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
     private readonly CancellationTokenSource disposed = new();
 
@@ -56,9 +55,9 @@ public sealed partial class FlowEditor : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
+        var user = await Accounts.DescribeAsync(AuthenticationState);
         var flow = await FlowService.GetAsync(FlowId, disposed.Token);
-        var access = flow is null ? FlowAccess.None : FlowAccessRules.Of(user, flow.Department, flow.SharedWith, EditingRoles);
+        var access = flow is null ? FlowAccess.None : FlowAccessRules.Of(user, flow.Department, flow.SharedWith);
         Flow = access == FlowAccess.None ? null : flow;
         CanEdit = access == FlowAccess.Edit;
         SharedOnly = access == FlowAccess.SharedRead;

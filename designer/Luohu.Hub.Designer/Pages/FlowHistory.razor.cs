@@ -1,6 +1,6 @@
 using Luohu.Hub.Designer.Accounts;
+using Luohu.Hub.Designer.Views;
 using Luohu.Hub.Runtime.Flows;
-using Luohu.Hub.Runtime.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 
@@ -13,7 +13,6 @@ namespace Luohu.Hub.Designer.Pages;
 /// </summary>
 public sealed partial class FlowHistory : IDisposable
 {
-    private static readonly string[] EditingRoles = [HubRoles.Editor, HubRoles.Integrator];
     private readonly CancellationTokenSource disposed = new();
 
     [Parameter, EditorRequired]
@@ -36,14 +35,13 @@ public sealed partial class FlowHistory : IDisposable
 
     protected override async Task OnParametersSetAsync()
     {
-        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
+        var user = await Accounts.DescribeAsync(AuthenticationState);
         var flow = await FlowService.GetAsync(FlowId, disposed.Token);
-        var shared = flow?.SharedWith?.Any(d => user.Departments.Contains(d, StringComparer.Ordinal)) == true;
-        Flow = flow is not null && (user.SeesDepartment(flow.Department) || shared) ? flow : null;
+        var access = flow is null ? FlowAccess.None : FlowAccessRules.Of(user, flow.Department, flow.SharedWith);
+        Flow = access == FlowAccess.None ? null : flow;
 
         // The API decides for real; this only hides what it would refuse (a viewer's or a shared department's rollback).
-        CanEdit = Flow is not null && user.SeesDepartment(Flow.Department)
-            && (user.IsAdmin || user.Roles.Any(r => EditingRoles.Contains(r, StringComparer.Ordinal)));
+        CanEdit = access == FlowAccess.Edit;
         Loaded = true;
     }
 

@@ -1,13 +1,10 @@
 using System.Globalization;
 using Luohu.Hub.Designer.Accounts;
-using Luohu.Hub.Designer.Hosting;
 using Luohu.Hub.Designer.Views;
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Luohu.Hub.Designer.Pages;
 
@@ -38,15 +35,11 @@ public sealed partial class Flows : IDisposable
     private bool IsAdmin => user.IsAdmin;
 
     /// <summary>The API lets editors and integrators (and admins) create flows for their departments.</summary>
-    private bool MayCreate => user.IsAdmin
-        || (user.Departments.Count > 0 && user.Roles.Any(r => r is HubRoles.Editor or HubRoles.Integrator));
+    private bool MayCreate => user.IsAdmin || (user.Departments.Count > 0 && DesignerAccess.CanEditFlowsAndRules(user));
 
     protected override async Task OnInitializedAsync()
     {
-        if (AuthenticationState is not null)
-        {
-            user = Accounts.Describe((await AuthenticationState).User);
-        }
+        user = await Accounts.DescribeAsync(AuthenticationState);
 
         departments = await Store.ListDepartmentsAsync(disposed.Token);
         await LoadAsync();

@@ -1,4 +1,5 @@
 using Luohu.Hub.Designer.Accounts;
+using Luohu.Hub.Designer.Views;
 using Luohu.Hub.Runtime.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
@@ -11,7 +12,6 @@ namespace Luohu.Hub.Designer.Pages;
 /// </summary>
 public sealed partial class NewFlow
 {
-    private static readonly string[] EditingRoles = [HubRoles.Editor, HubRoles.Integrator];
 
     [CascadingParameter]
     private Task<AuthenticationState>? AuthenticationState { get; set; }
@@ -30,10 +30,10 @@ public sealed partial class NewFlow
 
     protected override async Task OnInitializedAsync()
     {
-        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
+        var user = await Accounts.DescribeAsync(AuthenticationState);
         var all = await Store.ListDepartmentsAsync(CancellationToken.None);
         Departments = [.. all.Where(d => user.SeesDepartment(d.Id))];
-        MayCreate = Departments.Count > 0 && (user.IsAdmin || user.Roles.Any(r => EditingRoles.Contains(r, StringComparer.Ordinal)));
+        MayCreate = Departments.Count > 0 && DesignerAccess.CanEditFlowsAndRules(user);
         Ready = true;
     }
 }

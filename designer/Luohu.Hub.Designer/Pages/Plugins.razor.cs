@@ -27,9 +27,9 @@ public sealed partial class Plugins
 
     protected override async Task OnInitializedAsync()
     {
-        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
-        CanOperate = OpsAccess.CanOperatePlugins(user);
-        CanUpload = OpsAccess.CanUploadPlugins(user);
+        var user = await Accounts.DescribeAsync(AuthenticationState);
+        CanOperate = DesignerAccess.CanOperatePlugins(user);
+        CanUpload = DesignerAccess.CanUploadPlugins(user);
         Strings = JsonSerializer.Serialize(OpsStringTable.Of(L, O));
     }
 }

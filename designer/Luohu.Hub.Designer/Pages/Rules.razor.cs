@@ -2,7 +2,6 @@ using System.Text.Json;
 using Luohu.Hub.Designer.Accounts;
 using Luohu.Hub.Designer.Resources;
 using Luohu.Hub.Designer.Views;
-using Luohu.Hub.Runtime.Security;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Localization;
@@ -37,10 +36,8 @@ public sealed partial class Rules
 
     protected override async Task OnInitializedAsync()
     {
-        var user = AuthenticationState is null ? DesignerUser.Anonymous : Accounts.Describe((await AuthenticationState).User);
-        CanEdit = user.IsAdmin
-            || user.Roles.Contains(HubRoles.Integrator, StringComparer.Ordinal)
-            || user.Roles.Contains(HubRoles.Editor, StringComparer.Ordinal);
+        var user = await Accounts.DescribeAsync(AuthenticationState);
+        CanEdit = DesignerAccess.CanEditFlowsAndRules(user);
         StringsJson = JsonSerializer.Serialize(StringTable.Of(T));
         StorageKey = "luohu.designer.rules.draft.v1:" + user.Name;
     }

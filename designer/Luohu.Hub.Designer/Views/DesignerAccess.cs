@@ -4,11 +4,14 @@ using Luohu.Hub.Runtime.Security;
 namespace Luohu.Hub.Designer.Views;
 
 /// <summary>
-/// The API's access table (host <c>ApiAccess</c>) as the ops pages need it to hide what a user could not do anyway;
-/// the API still decides every call.
+/// The API's access table (host <c>ApiAccess</c>) as the pages need it to hide what a user could not do anyway, in
+/// one place; the API still decides every call.
 /// </summary>
-internal static class OpsAccess
+internal static class DesignerAccess
 {
+    /// <summary><c>/api/v1/flows</c> and <c>/api/v1/rules</c> changes: editors and integrators (and admins).</summary>
+    public static bool CanEditFlowsAndRules(DesignerUser user) => Has(user, HubRoles.Editor, HubRoles.Integrator);
+
     public static bool CanOperatePlugins(DesignerUser user) => Has(user, HubRoles.Ops);
 
     public static bool CanUploadPlugins(DesignerUser user) => Has(user, HubRoles.Ops, HubRoles.Vendor);

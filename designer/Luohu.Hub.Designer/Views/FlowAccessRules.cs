@@ -5,10 +5,9 @@ namespace Luohu.Hub.Designer.Views;
 /// <summary>Decides <see cref="FlowAccess"/> as the hub's API does (<c>FlowAccessFilter</c> and the role table).</summary>
 internal static class FlowAccessRules
 {
-    public static FlowAccess Of(DesignerUser user, string department, IReadOnlyList<string>? sharedWith, IReadOnlyList<string> editingRoles)
+    public static FlowAccess Of(DesignerUser user, string department, IReadOnlyList<string>? sharedWith)
     {
         ArgumentNullException.ThrowIfNull(user);
-        ArgumentNullException.ThrowIfNull(editingRoles);
         if (user.IsAdmin)
         {
             return FlowAccess.Edit;
@@ -16,7 +15,7 @@ internal static class FlowAccessRules
 
         if (user.SeesDepartment(department))
         {
-            return user.Roles.Any(r => editingRoles.Contains(r, StringComparer.Ordinal)) ? FlowAccess.Edit : FlowAccess.Read;
+            return DesignerAccess.CanEditFlowsAndRules(user) ? FlowAccess.Edit : FlowAccess.Read;
         }
 
         return (sharedWith ?? []).Any(d => user.Departments.Contains(d, StringComparer.Ordinal)) ? FlowAccess.SharedRead : FlowAccess.None;

@@ -3,16 +3,16 @@ using Luohu.Hub.Designer.Views;
 
 namespace Luohu.Hub.Designer.Tests.Views;
 
-public sealed class OpsAccessTests
+public sealed class DesignerAccessTests
 {
     [Fact]
     public void Ops_may_operate_upload_and_read_the_audit_log()
     {
         var ops = User("ops");
 
-        Assert.True(OpsAccess.CanOperatePlugins(ops));
-        Assert.True(OpsAccess.CanUploadPlugins(ops));
-        Assert.True(OpsAccess.CanReadAudit(ops));
+        Assert.True(DesignerAccess.CanOperatePlugins(ops));
+        Assert.True(DesignerAccess.CanUploadPlugins(ops));
+        Assert.True(DesignerAccess.CanReadAudit(ops));
     }
 
     [Fact]
@@ -20,9 +20,9 @@ public sealed class OpsAccessTests
     {
         var vendor = User("vendor");
 
-        Assert.False(OpsAccess.CanOperatePlugins(vendor));
-        Assert.True(OpsAccess.CanUploadPlugins(vendor));
-        Assert.False(OpsAccess.CanReadAudit(vendor));
+        Assert.False(DesignerAccess.CanOperatePlugins(vendor));
+        Assert.True(DesignerAccess.CanUploadPlugins(vendor));
+        Assert.False(DesignerAccess.CanReadAudit(vendor));
     }
 
     [Fact]
@@ -30,9 +30,9 @@ public sealed class OpsAccessTests
     {
         foreach (var user in new[] { User("viewer"), User("editor", "integrator") })
         {
-            Assert.False(OpsAccess.CanOperatePlugins(user));
-            Assert.False(OpsAccess.CanUploadPlugins(user));
-            Assert.False(OpsAccess.CanReadAudit(user));
+            Assert.False(DesignerAccess.CanOperatePlugins(user));
+            Assert.False(DesignerAccess.CanUploadPlugins(user));
+            Assert.False(DesignerAccess.CanReadAudit(user));
         }
     }
 
@@ -41,9 +41,9 @@ public sealed class OpsAccessTests
     {
         var admin = new DesignerUser("root", [], [], IsAdmin: true);
 
-        Assert.True(OpsAccess.CanOperatePlugins(admin));
-        Assert.True(OpsAccess.CanUploadPlugins(admin));
-        Assert.True(OpsAccess.CanReadAudit(admin));
+        Assert.True(DesignerAccess.CanOperatePlugins(admin));
+        Assert.True(DesignerAccess.CanUploadPlugins(admin));
+        Assert.True(DesignerAccess.CanReadAudit(admin));
     }
 
     private static DesignerUser User(params string[] roles) => new("someone", ["water"], roles, IsAdmin: false);
