@@ -52,3 +52,13 @@ export function format(template, ...args) {
     return String(value);
   });
 }
+
+// Runs fn once the server-rendered page's DOM is there. Pages load whole (there is no client-side navigation), so
+// each module mounts once per page and needs no watch over later DOM changes — the canvas changes a lot.
+export function onReady(fn) {
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', fn, { once: true });
+  } else {
+    fn();
+  }
+}

@@ -1,6 +1,7 @@
 import './styles/panels.css';
 import { createDebugPanel } from './debugPanel.js';
 import { createVersionsPanel } from './versionsPanel.js';
+import { onReady } from './dom.js';
 
 // The flow panels mount themselves on the elements their components render (data-lh-panel, with the flow id, the
 // user's right to edit and the string table as attributes); the pages render on the server without a circuit.
@@ -72,37 +73,10 @@ export function startPanels() {
       if (select instanceof HTMLSelectElement && select.dataset.lhSelectFor) {
         const panel = document.getElementById(select.dataset.lhSelectFor);
         if (panel) {
-          panel.dataset.selectedNode = select.value;
+          mount(panel)?.setSelectedNode(select.value || null);
         }
       }
     });
-    new MutationObserver((changes) => {
-      for (const change of changes) {
-        for (const node of change.removedNodes) {
-          if (node instanceof Element) {
-            for (const element of [node, ...node.querySelectorAll('[data-lh-panel]')]) {
-              mounted.get(element)?.dispose();
-              mounted.delete(element);
-            }
-          }
-        }
-        for (const node of change.addedNodes) {
-          if (node instanceof Element) {
-            if (node.matches('[data-lh-panel]')) {
-              mount(node);
-            }
-            mountAll(node);
-          }
-        }
-        if (change.type === 'attributes' && change.attributeName === 'data-selected-node') {
-          mount(change.target)?.setSelectedNode?.(change.target.dataset.selectedNode || null);
-        }
-      }
-    }).observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-selected-node'] });
   };
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start, { once: true });
-  } else {
-    start();
-  }
+  onReady(start);
 }

@@ -1,6 +1,6 @@
 import { api } from './api.js';
 import { loadRulesDraft, saveRulesDraft, downloadText } from './rulesEditor.js';
-import { format, h } from './dom.js';
+import { format, h, onReady } from './dom.js';
 import { createRuleForms } from './rulesForms.js';
 import * as model from './rulesModel.js';
 import { createTestPanel } from './rulesTestPanel.js';
@@ -340,8 +340,4 @@ function mountAll() {
   document.querySelectorAll('[data-luohu-mount=rules]').forEach(mountRulesEditor);
 }
 
-if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', mountAll);
-} else {
-  mountAll();
-}
+onReady(mountAll);

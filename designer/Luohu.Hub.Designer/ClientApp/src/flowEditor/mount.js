@@ -1,22 +1,12 @@
 import { createFlowEditor } from './index.js';
 import { api } from '../api.js';
+import { onReady } from '../dom.js';
 
 // The designer's pages render on the server without a Blazor circuit (see README, Designer): an element carrying
-// data-flow-editor-options gets its editor when the page loads or the element appears, and loses it when removed.
-const mounted = new Map();
-
+// data-flow-editor-options gets its editor when the page loads.
 function mountAll() {
   for (const element of document.querySelectorAll('[data-flow-editor-options]')) {
-    if (!mounted.has(element)) {
-      const options = JSON.parse(element.getAttribute('data-flow-editor-options'));
-      mounted.set(element, createFlowEditor(element, options));
-    }
-  }
-  for (const [element, editor] of mounted) {
-    if (!element.isConnected) {
-      mounted.delete(element);
-      editor.then((handle) => handle.dispose());
-    }
+    createFlowEditor(element, JSON.parse(element.getAttribute('data-flow-editor-options')));
   }
 }
 
@@ -46,16 +36,7 @@ async function submitNewFlow(form) {
 }
 
 export function startAutoMount() {
-  const observer = new MutationObserver(() => mountAll());
-  const start = () => {
-    mountAll();
-    observer.observe(document.body, { childList: true, subtree: true });
-  };
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', start);
-  } else {
-    start();
-  }
+  onReady(mountAll);
   document.addEventListener('submit', (e) => {
     const form = e.target;
     if (form instanceof HTMLFormElement && form.hasAttribute('data-new-flow')) {

@@ -81,10 +81,3 @@ export function startOnce(element, fn) {
   fn(element);
 }
 
-export function onReady(fn) {
-  if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', fn, { once: true });
-  } else {
-    fn();
-  }
-}
