@@ -36,7 +36,7 @@ internal static class FlowsEndpoints
         flows.MapPost("/{id}/rollback/{version:int}", (string id, int version, HttpContext context, IFlowService service, CancellationToken ct) =>
             service.RollbackAsync(id, version, Author(context), ct)).WithSummary("Deploys an earlier version again.");
         flows.MapPost("/{id}/inject", InjectAsync).WithSummary("Sends a test message into a node of the deployed version.");
-        flows.MapPost("/{id}/watch", WatchAsync)
+        flows.MapPost("/{id}/watch", WatchAsync).WithMetadata(Security.ReadsFlow.Instance)
             .WithSummary("For a lease (renew it while watching), copies what a node of the deployed version emits to $hub/debug/{id}/{node}.");
         return api;
     }

@@ -22,8 +22,7 @@ internal sealed class FlowAccessFilter(IFlowService flows) : IEndpointFilter
         }
 
         var method = http.Request.Method;
-        // A watch changes nothing of the flow: it shows its messages, so a department it is shared with may watch too.
-        var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || route.EndsWith("/watch", StringComparison.Ordinal);
+        var reads = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || http.GetEndpoint()?.Metadata.GetMetadata<ReadsFlow>() is not null;
         if (http.Request.RouteValues.TryGetValue("id", out var raw) && raw is string id
             && await flows.GetSummaryAsync(id, http.RequestAborted) is { } existing && !caller.SeesDepartment(existing.Department))
         {

@@ -32,7 +32,7 @@ internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider servic
 
             var missing = node.Type switch
             {
-                "action" when Text(node, "capability") is { } capability => set.CheckCapability([flow.Department], capability, deviceGroup: null, anyDeviceGroup: true),
+                "action" when Text(node, "capability") is { } capability => Missing(set, flow.Department, capability, topicFilter: null),
                 "trigger.topic" when Text(node, "topic") is { } topic => set.CheckStream(flow.Department, topic),
                 "trigger.plugin" when Text(node, "capability") is { } capability => CheckPluginTrigger(set, flow.Department, capability, Text(node, "topic")),
                 "publish" when Text(node, "topic") is { } topic => set.CheckStream(flow.Department, AsFilter(topic)),
@@ -54,19 +54,17 @@ internal sealed class FlowGrantCheck(IGrantCache grants, IServiceProvider servic
     {
         ArgumentNullException.ThrowIfNull(set);
         ArgumentNullException.ThrowIfNull(capability);
-        var missing = capability.Kind == ConnectorKind.EventSource && capability.Topics is { } topics
-            ? set.CheckStream(department, topics)
-            : set.CheckCapability([department], capability.Id, deviceGroup: null, anyDeviceGroup: true);
-        return missing is null;
+        return Missing(set, department, capability.Id, capability.Kind == ConnectorKind.EventSource ? capability.Topics : null) is null;
     }
 
-    private string? CheckPluginTrigger(GrantSet set, string department, string capability, string? topic)
-    {
-        var filter = topic ?? services.GetService<ICapabilityCatalog>()?.Find(capability)?.Topics;
-        return filter is not null
-            ? set.CheckStream(department, filter)
+    private string? CheckPluginTrigger(GrantSet set, string department, string capability, string? topic) =>
+        Missing(set, department, capability, topic ?? services.GetService<ICapabilityCatalog>()?.Find(capability)?.Topics);
+
+    /// <summary>What the department lacks to use a connector: a stream grant on its topics when it has any, else its capability grant.</summary>
+    private static string? Missing(GrantSet set, string department, string capability, string? topicFilter) =>
+        topicFilter is not null
+            ? set.CheckStream(department, topicFilter)
             : set.CheckCapability([department], capability, deviceGroup: null, anyDeviceGroup: true);
-    }
 
     /// <summary><c>district/parking/{{payload.lot}}/status</c> → <c>district/parking/+/status</c>.</summary>
     internal static string AsFilter(string topicTemplate) =>
