@@ -12,10 +12,10 @@ namespace Luohu.Hub.Rules;
 public static class RulesServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="ScriptSandbox"/>, <see cref="RulesEngine"/> and <see cref="WorkflowValidator"/> as singletons,
+    /// Adds <see cref="ScriptSandbox"/>, <see cref="WorkflowEngine"/> and <see cref="WorkflowValidator"/> as singletons,
     /// <see cref="TimeProvider.System"/> unless a clock is registered, and binds <see cref="RulesOptions"/> from
-    /// <paramref name="section"/> (e.g. <c>configuration.GetSection("Rules")</c>). Custom actions are every
-    /// <see cref="IRuleAction"/> registered in the container, before or after this call.
+    /// <paramref name="section"/> (e.g. <c>configuration.GetSection("Rules")</c>). Custom RulesEngine actions are
+    /// added to <see cref="RulesOptions.CustomActions"/>.
     /// </summary>
     public static IServiceCollection AddHubRules(this IServiceCollection services, IConfiguration? section = null)
     {
@@ -31,12 +31,12 @@ public static class RulesServiceCollectionExtensions
             provider.GetRequiredService<IOptions<RulesOptions>>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ScriptSandbox>>()));
-        services.TryAddSingleton(provider => new RulesEngine(
+        services.TryAddSingleton(provider => new WorkflowEngine(
             provider.GetRequiredService<ScriptSandbox>(),
-            provider.GetServices<IRuleAction>()));
+            provider.GetRequiredService<IOptions<RulesOptions>>()));
         services.TryAddSingleton(provider => new WorkflowValidator(
             provider.GetRequiredService<ScriptSandbox>(),
-            provider.GetRequiredService<RulesEngine>()));
+            provider.GetRequiredService<WorkflowEngine>()));
         return services;
     }
 }

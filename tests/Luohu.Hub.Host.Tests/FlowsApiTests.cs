@@ -66,7 +66,7 @@ public sealed class FlowsApiTests
             ["department"] = "traffic",
             ["nodes"] = new JsonArray(
                 new JsonObject { ["id"] = "in", ["type"] = "trigger.topic", ["config"] = new JsonObject { ["topic"] = "a/#/b" } },
-                new JsonObject { ["id"] = "calc", ["type"] = "script", ["config"] = new JsonObject { ["code"] = "var f = (x) => x;\nreturn msg;" } },
+                new JsonObject { ["id"] = "calc", ["type"] = "script", ["config"] = new JsonObject { ["code"] = "const f = (x) => x +;\nreturn msg;" } },
                 new JsonObject { ["id"] = "odd", ["type"] = "teleport" }),
             ["wires"] = new JsonArray(new JsonObject { ["from"] = "in", ["to"] = "calc" }, new JsonObject { ["from"] = "calc", ["to"] = "nowhere" }),
         };
@@ -75,7 +75,7 @@ public sealed class FlowsApiTests
         var problems = validation.GetProperty("problems").EnumerateArray().ToList();
         Assert.Contains(problems, p => p.GetProperty("nodeId").GetString() == "in");
         Assert.Contains(problems, p => p.GetProperty("nodeId").GetString() == "calc" && p.GetProperty("line").GetInt32() == 1
-            && p.GetProperty("message").GetString()!.Contains("arrow", StringComparison.OrdinalIgnoreCase));
+            && p.GetProperty("message").GetString()!.Contains("Unexpected token", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.GetProperty("nodeId").GetString() == "odd");
         Assert.Contains(problems, p => p.GetProperty("message").GetString()!.Contains("nowhere", StringComparison.Ordinal));
 

@@ -18,8 +18,9 @@ public sealed class RuleSamplesApiTests
         await HubServer.EnsureSuccessAsync(response);
         var samples = (await response.Content.ReadFromJsonAsync<JsonElement>()).EnumerateArray().ToList();
         var names = samples.Select(s => s.GetProperty("name").GetString()).ToList();
-        Assert.Equal(["parking-nearly-full", "water-level-warning"], names);
-        var parking = samples[0];
+        Assert.Equal(["credit-eligibility", "credit-eligibility.lambda", "parking-nearly-full", "parking-nearly-full.lambda", "water-level-warning", "water-level-warning.lambda"], names);
+        Assert.All(samples, s => Assert.True(s.GetProperty("inputs").TryGetProperty("pass", out _), $"{s.GetProperty("name")} has its input cases"));
+        var parking = samples[2];
         Assert.Equal("ParkingNearlyFull", parking.GetProperty("workflow").GetProperty("WorkflowName").GetString());
         Assert.Equal(400, parking.GetProperty("inputs").GetProperty("pass").GetProperty("lot").GetProperty("total").GetInt32());
         Assert.True(parking.GetProperty("inputs").TryGetProperty("fail", out _));

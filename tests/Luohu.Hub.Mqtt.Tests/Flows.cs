@@ -7,7 +7,7 @@ namespace Luohu.Hub.Mqtt.Tests;
 /// <summary>Deploys test flows through the hub's API.</summary>
 public static class Flows
 {
-    /// <summary>trigger.topic → script (the given ES5 body, may be null for none) → publish.</summary>
+    /// <summary>trigger.topic → script (the given JavaScript body, may be null for none) → publish.</summary>
     public static JsonObject Relay(string id, string triggerTopic, string publishTopic, string? script = null)
     {
         var nodes = new JsonArray

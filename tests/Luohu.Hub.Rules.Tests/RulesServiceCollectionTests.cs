@@ -30,8 +30,8 @@ public sealed class RulesServiceCollectionTests
     [Fact]
     public async Task AddHubRules_GivesAnEngineWithTheRegisteredCustomActions()
     {
-        using var services = new ServiceCollection().AddSingleton<IRuleAction, EchoAction>().AddHubRules().BuildServiceProvider();
-        var engine = services.GetRequiredService<RulesEngine>();
+        using var services = new ServiceCollection().Configure<RulesOptions>(o => o.CustomActions["Echo"] = () => new EchoAction()).AddHubRules().BuildServiceProvider();
+        var engine = services.GetRequiredService<WorkflowEngine>();
         var rule = new Rule { RuleName = "A", Expression = "true", Actions = new RuleActions { OnSuccess = new ActionInfo { Name = "Echo" } } };
 
         var result = await engine.EvaluateAsync(new Workflow { WorkflowName = "W", Rules = [rule] }, new Dictionary<string, JsonNode?>(), null, CancellationToken.None);
@@ -51,10 +51,8 @@ public sealed class RulesServiceCollectionTests
         Assert.Equal("1970-01-01T00:00:00.000Z", services.GetRequiredService<ScriptSandbox>().Evaluate("isoTime()", ScriptKind.Expression, ScriptInput.Empty).Value!.GetValue<string>());
     }
 
-    private sealed class EchoAction : IRuleAction
+    private sealed class EchoAction : RulesEngine.Actions.ActionBase
     {
-        public string Name => "Echo";
-
-        public ValueTask<JsonNode?> ExecuteAsync(ActionContext context, CancellationToken cancellationToken) => ValueTask.FromResult<JsonNode?>("echo");
+        public override ValueTask<object> Run(RulesEngine.Actions.ActionContext context, RulesEngine.Models.RuleParameter[] ruleParameters) => ValueTask.FromResult<object>("echo");
     }
 }

@@ -5,7 +5,8 @@ namespace Luohu.Hub.Host.Api;
 
 /// <summary>
 /// <c>GET rules/samples</c>: the district's rule workflows the host ships (<c>samples/rules/*.json</c> beside the
-/// host) with their sample inputs (<c>*.inputs.json</c>, one named case per property), for the designer to start
+/// host) with their sample inputs (<c>*.inputs.json</c>, one named case per property; <c>name.lambda.json</c>, the
+/// lambda twin of a JavaScript sample, shares <c>name.inputs.json</c>), for the designer to start
 /// from. A file that does not parse is left out rather than failing the list.
 /// </summary>
 internal static class RuleSamples
@@ -37,7 +38,8 @@ internal static class RuleSamples
                 continue;
             }
 
-            var inputsFile = file[..^".json".Length] + InputsSuffix;
+            // A workflow's twin in the other dialect (name.lambda.json) shares its input cases.
+            var inputsFile = file[..^".json".Length].Replace(".lambda", string.Empty, StringComparison.Ordinal) + InputsSuffix;
             var inputs = File.Exists(inputsFile) ? await ReadAsync(inputsFile, cancellationToken) : null;
             samples.Add(new RuleSample(Path.GetFileNameWithoutExtension(file), workflow, inputs as JsonObject));
         }

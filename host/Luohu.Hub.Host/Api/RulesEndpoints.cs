@@ -37,12 +37,12 @@ internal static class RulesEndpoints
             return problem!;
         }
 
-        var problems = validator.Validate(workflow).Select(p => new ProblemItem(p.Path, p.Message)).ToList();
+        var problems = validator.Validate(workflow).Select(p => new ProblemItem(p.Path, p.Message, p.Line, p.Column)).ToList();
         return TypedResults.Ok(new ValidationResponse(problems));
     }
 
     private static async Task<Results<JsonHttpResult<WorkflowResult>, ProblemHttpResult, ValidationProblem>> EvaluateAsync(
-        HttpRequest request, WorkflowValidator validator, RulesEngine engine, CancellationToken cancellationToken)
+        HttpRequest request, WorkflowValidator validator, WorkflowEngine engine, CancellationToken cancellationToken)
     {
         var body = await ReadBodyAsync(request, cancellationToken);
         if (body.Node is null)
@@ -92,6 +92,13 @@ internal static class RulesEndpoints
         {
             var result = await engine.EvaluateAsync(workflow, inputs, null, cancellationToken);
             return TypedResults.Json(result, WorkflowJson.WriteOptions);
+        }
+        catch (WorkflowRefusedException ex)
+        {
+            return TypedResults.ValidationProblem(
+                ex.Problems.GroupBy(p => p.Path).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()),
+                detail: "The workflow was refused before anything ran; fix the expressions named (see errors by path).",
+                title: "Workflow refused");
         }
         catch (ArgumentException ex)
         {
@@ -166,6 +173,6 @@ internal static class RulesEndpoints
     /// <summary>The answer of <c>rules/validate</c>: every problem at once; empty when the workflow is valid.</summary>
     internal sealed record ValidationResponse(IReadOnlyList<ProblemItem> Problems);
 
-    /// <summary>One problem: where (<c>Rules[2].Rules[0].Expression</c>) and what.</summary>
-    internal sealed record ProblemItem(string Path, string Message);
+    /// <summary>One problem: where (<c>Rules[2].Rules[0].Expression</c>, and the line and column inside it) and what.</summary>
+    internal sealed record ProblemItem(string Path, string Message, int? Line = null, int? Column = null);
 }

@@ -11,10 +11,13 @@ namespace Luohu.Hub.Runtime.Scheduling;
 internal sealed class TimerRuntime(NodeBuildContext context, TimerSettings settings, FlowScheduler scheduler, TimeProvider time, int maxPending)
     : FlowNodeRuntime(context)
 {
+    private readonly FlowScript? _delayExpression = settings.DelayExpression is null ? null : context.Host.Services.Scripting.Compile(settings.DelayExpression, FlowScriptKind.Expression);
+    private readonly FlowScript? _atExpression = settings.AtExpression is null ? null : context.Host.Services.Scripting.Compile(settings.AtExpression, FlowScriptKind.Expression);
+
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var at = MomentOf(message, now);
+        var at = MomentOf(message, now, cancellationToken);
         if (at - now > TimeSpan.FromSeconds(settings.MaxDelaySeconds))
         {
             throw new InvalidOperationException(
@@ -67,11 +70,11 @@ internal sealed class TimerRuntime(NodeBuildContext context, TimerSettings setti
         return Host.EmitAsync(0, message, cancellationToken);
     }
 
-    private DateTimeOffset MomentOf(FlowMessage message, DateTimeOffset now)
+    private DateTimeOffset MomentOf(FlowMessage message, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (settings.DelayPath is not null || settings.DelayExpression is not null)
         {
-            var value = settings.DelayPath is { } path ? path.Get(message.Body) : Evaluate(settings.DelayExpression!, message);
+            var value = settings.DelayPath is { } path ? path.Get(message.Body) : Run(_delayExpression!, message.Body, cancellationToken);
             if (!JsonNumber.TryGet(value, out var seconds) || double.IsNaN(seconds) || double.IsInfinity(seconds))
             {
                 throw new InvalidOperationException(
@@ -81,7 +84,7 @@ internal sealed class TimerRuntime(NodeBuildContext context, TimerSettings setti
             return now + TimeSpan.FromSeconds(Math.Max(0, seconds));
         }
 
-        var moment = settings.AtPath is { } atPath ? atPath.Get(message.Body) : Evaluate(settings.AtExpression!, message);
+        var moment = settings.AtPath is { } atPath ? atPath.Get(message.Body) : Run(_atExpression!, message.Body, cancellationToken);
         if (JsonNumber.TryGet(moment, out var unixMs) && moment is JsonValue number && !number.TryGetValue<string>(out _))
         {
             return DateTimeOffset.FromUnixTimeMilliseconds((long)unixMs);
@@ -96,7 +99,4 @@ internal sealed class TimerRuntime(NodeBuildContext context, TimerSettings setti
         throw new InvalidOperationException(
             $"Timer node '{Host.NodeId}': the time {(settings.AtPath?.Text ?? settings.AtExpression)} is {moment?.ToJsonString() ?? "missing"}, not an ISO time or Unix milliseconds.");
     }
-
-    private JsonNode? Evaluate(string code, FlowMessage message) =>
-        Host.Services.Scripting.Run(code, FlowScriptKind.Expression, message.Body, Host.State, Host.Department);
 }

@@ -1,9 +1,9 @@
 namespace Luohu.Hub.Rules.Scripting;
 
-/// <summary>A bounded least-recently-used cache of parsed scripts, keyed by kind and source text.</summary>
+/// <summary>A bounded least-recently-used cache of parsed scripts, keyed by kind, parameters and source text.</summary>
 internal sealed class ScriptCache(int capacity)
 {
-    private readonly Dictionary<(ScriptKind Kind, string Code), LinkedListNode<CompiledScript>> _index = [];
+    private readonly Dictionary<Key, LinkedListNode<CompiledScript>> _index = [];
     private readonly LinkedList<CompiledScript> _order = new();
     private readonly Lock _gate = new();
 
@@ -18,11 +18,12 @@ internal sealed class ScriptCache(int capacity)
         }
     }
 
-    public bool TryGet(string code, ScriptKind kind, out CompiledScript? script)
+    public bool TryGet(string code, ScriptKind kind, IReadOnlyList<string> parameters, out CompiledScript? script)
     {
+        var key = new Key(kind, code, Signature(parameters));
         lock (_gate)
         {
-            if (_index.TryGetValue((kind, code), out var node))
+            if (_index.TryGetValue(key, out var node))
             {
                 _order.Remove(node);
                 _order.AddFirst(node);
@@ -38,18 +39,19 @@ internal sealed class ScriptCache(int capacity)
     /// <summary>Adds <paramref name="script"/> unless another thread won the race; returns the cached instance.</summary>
     public CompiledScript Add(CompiledScript script)
     {
+        var key = KeyOf(script);
         lock (_gate)
         {
-            if (_index.TryGetValue((script.Kind, script.Code), out var existing))
+            if (_index.TryGetValue(key, out var existing))
             {
                 return existing.Value;
             }
 
-            _index[(script.Kind, script.Code)] = _order.AddFirst(script);
+            _index[key] = _order.AddFirst(script);
             while (_index.Count > capacity && _order.Last is { } oldest)
             {
                 _order.RemoveLast();
-                _index.Remove((oldest.Value.Kind, oldest.Value.Code));
+                _index.Remove(KeyOf(oldest.Value));
             }
 
             return script;
@@ -64,4 +66,10 @@ internal sealed class ScriptCache(int capacity)
             _order.Clear();
         }
     }
+
+    private static Key KeyOf(CompiledScript script) => new(script.Kind, script.Code, Signature(script.Parameters));
+
+    private static string Signature(IReadOnlyList<string> parameters) => parameters.Count == 0 ? string.Empty : string.Join('\u0001', parameters);
+
+    private readonly record struct Key(ScriptKind Kind, string Code, string Parameters);
 }

@@ -9,90 +9,69 @@ using Jint.Runtime.Interop;
 namespace Luohu.Hub.Rules.Scripting;
 
 /// <summary>
-/// Sets up one engine's global scope: removes code generation from strings, adds the helpers, <c>ctx</c>,
-/// <c>msg</c> and the input's variables. Helpers are read-only so a script cannot swap them for the next line.
+/// The helpers every script sees, installed once per engine before it is frozen: <c>log</c> (with <c>warn</c> and
+/// <c>error</c>), <c>ctx.get</c>/<c>ctx.set</c>, <c>now()</c>, <c>isoTime()</c>, <c>round</c>, <c>clamp</c> and
+/// <c>distanceMeters</c>. <c>log</c> and <c>ctx</c> act on the engine's current <see cref="ScriptRun"/>.
 /// </summary>
 internal static class ScriptGlobals
 {
-    public static void Install(Engine engine, ScriptInput input, ScriptLogCollector logs, TimeProvider time, ScriptLimits limits)
+    public static void Install(Engine engine, ScriptRun run, ValueBridge bridge, ScriptLimits limits, TimeProvider time)
     {
-        DisableCodeFromStrings(engine);
-        NativeGuards.Install(engine, limits);
         var global = engine.Global;
-        Define(global, "log", CreateLog(engine, logs));
-        Define(global, "isoTime", Function(engine, (_, args) => IsoTime(engine, args, time), 1));
-        Define(global, "now", Function(engine, (_, _) => new JsValue(time.GetUtcNow().ToUnixTimeMilliseconds()), 0));
-        Define(global, "round", Function(engine, (_, args) => new JsValue(
+        Define(global, "log", CreateLog(engine, run, bridge));
+        Define(global, "ctx", CreateContext(engine, run, bridge, limits));
+        Define(global, "now", Function(engine, "now", (_, _) => JsNumber.Create(time.GetUtcNow().ToUnixTimeMilliseconds()), 0));
+        Define(global, "isoTime", Function(engine, "isoTime", (_, args) => IsoTime(engine, args, time), 1));
+        Define(global, "round", Function(engine, "round", (_, args) => JsNumber.Create(
             ScriptHelpers.Round(Number(engine, args, 0, "round", "x"), (int)OptionalNumber(args, 1, 0))), 2));
-        Define(global, "clamp", Function(engine, (_, args) => new JsValue(ScriptHelpers.Clamp(
+        Define(global, "clamp", Function(engine, "clamp", (_, args) => JsNumber.Create(ScriptHelpers.Clamp(
             Number(engine, args, 0, "clamp", "x"), Number(engine, args, 1, "clamp", "min"), Number(engine, args, 2, "clamp", "max"))), 3));
-        Define(global, "distanceMeters", Function(engine, (_, args) => new JsValue(ScriptHelpers.DistanceMeters(
+        Define(global, "distanceMeters", Function(engine, "distanceMeters", (_, args) => JsNumber.Create(ScriptHelpers.DistanceMeters(
             Number(engine, args, 0, "distanceMeters", "lat1"), Number(engine, args, 1, "distanceMeters", "lon1"),
             Number(engine, args, 2, "distanceMeters", "lat2"), Number(engine, args, 3, "distanceMeters", "lon2"))), 4));
-        Define(global, "ctx", CreateContext(engine, input.State, limits));
-
-        engine.SetValue("msg", JsonBridge.ToJs(engine, input.Message));
-        foreach (var (name, value) in input.Variables)
-        {
-            engine.SetValue(name, JsonBridge.ToJs(engine, value));
-        }
     }
 
-    // Function("...") and eval are how a script builds code from strings; the issue requires that
-    // this.constructor.constructor("...") gets an error, so both throw instead of compiling.
-    private static void DisableCodeFromStrings(Engine engine)
+    private static ClrFunction CreateLog(Engine engine, ScriptRun run, ValueBridge bridge)
     {
-        var refuse = Function(engine, (_, _) => throw new JavaScriptException(
-            engine.EvalError, "building code from strings (Function, eval) is disabled in the rules sandbox; write the code directly"), 1);
-        engine.Function.PrototypeObject.FastSetProperty("constructor", new PropertyDescriptor(refuse, false, false, false));
-        engine.Global.FastSetProperty("Function", new PropertyDescriptor(refuse, false, false, false));
-        engine.Global.FastSetProperty("eval", new PropertyDescriptor(refuse, false, false, false));
-    }
+        ClrFunction Writer(string name, ScriptLogLevel level) =>
+            Function(engine, name, (_, args) => { run.Log(level, Format(args, bridge)); return JsValue.Undefined; }, 1);
 
-    private static ClrFunctionInstance CreateLog(Engine engine, ScriptLogCollector logs)
-    {
-        ClrFunctionInstance Writer(ScriptLogLevel level) =>
-            Function(engine, (_, args) => { logs.Add(level, Format(args)); return JsValue.Undefined; }, 1);
-
-        var log = Writer(ScriptLogLevel.Information);
-        log.FastAddProperty("warn", Writer(ScriptLogLevel.Warning), false, false, false);
-        log.FastAddProperty("error", Writer(ScriptLogLevel.Error), false, false, false);
+        var log = Writer("log", ScriptLogLevel.Information);
+        Define(log, "warn", Writer("warn", ScriptLogLevel.Warning));
+        Define(log, "error", Writer("error", ScriptLogLevel.Error));
         return log;
     }
 
-    private static ObjectInstance CreateContext(Engine engine, IScriptState? state, ScriptLimits limits)
+    private static JsObject CreateContext(Engine engine, ScriptRun run, ValueBridge bridge, ScriptLimits limits)
     {
-        var ctx = engine.Object.Construct(Arguments.Empty);
-        ctx.FastAddProperty("get", Function(engine, (_, args) =>
-            state is null ? JsValue.Null : JsonBridge.ToJs(engine, state.GetValue(Key(engine, args, "ctx.get"))), 1), false, false, false);
-        ctx.FastAddProperty("set", Function(engine, (_, args) =>
+        var ctx = new JsObject(engine);
+        Define(ctx, "get", Function(engine, "get", (_, args) =>
+            run.State is { } state ? bridge.ToJs(state.GetValue(Key(engine, args, "ctx.get")), remember: false) : JsValue.Null, 1));
+        Define(ctx, "set", Function(engine, "set", (_, args) =>
         {
-            if (state is null)
-            {
-                throw new JavaScriptException(engine.TypeError, "ctx.set: this script runs without state (no node or flow context was given)");
-            }
-
+            var state = run.State ?? throw new JavaScriptException(
+                engine.Intrinsics.TypeError, "ctx.set: this script runs without state (no node or flow context was given)");
             var key = Key(engine, args, "ctx.set");
-            state.SetValue(key, JsonBridge.ToJson(Arguments.At(args, 1), limits.MaxResultBytes, $"the value for ctx.set(\"{key}\")"));
+            state.SetValue(key, bridge.ToJson(Arguments.At(args, 1), limits.MaxResultBytes, $"the value for ctx.set(\"{key}\")", reuse: false));
             return JsValue.Undefined;
-        }, 2), false, false, false);
+        }, 2));
         return ctx;
     }
 
-    private static JsValue IsoTime(Engine engine, JsValue[] args, TimeProvider time)
+    private static JsString IsoTime(Engine engine, JsValue[] args, TimeProvider time)
     {
         if (args.Length == 0 || args[0].IsUndefined())
         {
-            return new JsValue(ScriptHelpers.IsoTime(time.GetUtcNow()));
+            return JsString.Create(ScriptHelpers.IsoTime(time.GetUtcNow()));
         }
 
         var ms = Number(engine, args, 0, "isoTime", "ms");
         if (double.IsNaN(ms) || Math.Abs(ms) > 8.64e15)
         {
-            throw new JavaScriptException(engine.RangeError, "isoTime(ms): ms must be milliseconds since 1970-01-01 within ±8.64e15");
+            throw new JavaScriptException(engine.Intrinsics.TypeError, "isoTime(ms): ms must be milliseconds since 1970-01-01 within ±8.64e15");
         }
 
-        return new JsValue(ScriptHelpers.IsoTime(DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Truncate(ms))));
+        return JsString.Create(ScriptHelpers.IsoTime(DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Truncate(ms))));
     }
 
     private static string Key(Engine engine, JsValue[] args, string function)
@@ -100,7 +79,7 @@ internal static class ScriptGlobals
         var key = Arguments.At(args, 0);
         if (!key.IsString() || key.AsString().Length == 0)
         {
-            throw new JavaScriptException(engine.TypeError, $"{function}(key): key must be a non-empty string");
+            throw new JavaScriptException(engine.Intrinsics.TypeError, $"{function}(key): key must be a non-empty string");
         }
 
         return key.AsString();
@@ -111,7 +90,7 @@ internal static class ScriptGlobals
         var value = Arguments.At(args, index);
         if (!value.IsNumber())
         {
-            throw new JavaScriptException(engine.TypeError, $"{function}: {parameter} must be a number, got {TypeConverter.ToString(value)}");
+            throw new JavaScriptException(engine.Intrinsics.TypeError, $"{function}: {parameter} must be a number, got {TypeConverter.ToString(value)}");
         }
 
         return value.AsNumber();
@@ -123,7 +102,7 @@ internal static class ScriptGlobals
         return value.IsNumber() ? value.AsNumber() : fallback;
     }
 
-    private static string Format(JsValue[] args)
+    private static string Format(JsValue[] args, ValueBridge bridge)
     {
         var text = new StringBuilder();
         foreach (var arg in args)
@@ -138,17 +117,17 @@ internal static class ScriptGlobals
                 break;
             }
 
-            text.Append(arg.IsObject() && !arg.IsDate() ? ObjectText(arg) : TypeConverter.ToString(arg));
+            text.Append(arg.IsObject() && !arg.IsDate() && !arg.IsCallable() ? ObjectText(arg, bridge) : TypeConverter.ToString(arg));
         }
 
         return text.ToString();
     }
 
-    private static string ObjectText(JsValue value)
+    private static string ObjectText(JsValue value, ValueBridge bridge)
     {
         try
         {
-            return JsonBridge.ToJson(value, ScriptResult.MaxLogLineLength * 4, "a logged value")?.ToJsonString() ?? "null";
+            return bridge.ToJson(value, ScriptResult.MaxLogLineLength * 4, "a logged value", reuse: false)?.ToJsonString() ?? "null";
         }
         catch (ScriptException)
         {
@@ -156,9 +135,9 @@ internal static class ScriptGlobals
         }
     }
 
-    private static ClrFunctionInstance Function(Engine engine, Func<JsValue, JsValue[], JsValue> body, int length) =>
-        new(engine, body, length);
+    private static ClrFunction Function(Engine engine, string name, Func<JsValue, JsValue[], JsValue> body, int length) =>
+        new(engine, name, body, length, PropertyFlag.Configurable);
 
     private static void Define(ObjectInstance target, string name, JsValue value) =>
-        target.FastAddProperty(name, value, false, false, false);
+        target.FastSetProperty(name, new PropertyDescriptor(value, writable: false, enumerable: false, configurable: false));
 }

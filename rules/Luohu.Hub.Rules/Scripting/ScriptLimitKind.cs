@@ -15,9 +15,15 @@ public enum ScriptLimitKind
     /// <summary><see cref="ScriptLimits.MaxResultBytes"/>: a value handed back to the hub (the result, or <c>ctx.set</c>) was too large.</summary>
     ResultSize,
 
-    /// <summary>The script built a value larger than the runtime can allocate (for example a string doubled in a loop).</summary>
+    /// <summary><see cref="ScriptLimits.MaxMemoryBytes"/>: the run allocated more than allowed (for example a string doubled in a loop).</summary>
     Memory,
 
-    /// <summary>The source itself is too long or too deeply nested to parse safely.</summary>
+    /// <summary><see cref="ScriptLimits.MaxStringLength"/>: a built-in would have produced a longer string.</summary>
+    StringLength,
+
+    /// <summary><see cref="ScriptLimits.MaxArrayLength"/>: the script asked for a longer array.</summary>
+    ArrayLength,
+
+    /// <summary>The source itself is too long to parse.</summary>
     SourceSize,
 }

@@ -6,8 +6,6 @@ internal sealed class ScriptLogCollector(Action<ScriptLogEntry>? sink)
     private readonly List<ScriptLogEntry> _entries = [];
     private int _dropped;
 
-    public IReadOnlyList<ScriptLogEntry> Entries => _entries;
-
     public void Add(ScriptLogLevel level, string message)
     {
         if (_entries.Count >= ScriptResult.MaxLogLines)

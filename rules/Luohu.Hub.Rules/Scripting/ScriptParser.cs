@@ -1,47 +1,26 @@
-using Jint.Parser;
-using Jint.Parser.Ast;
+using Acornima;
+using Jint;
 
 namespace Luohu.Hub.Rules.Scripting;
 
-/// <summary>Parses a script with Jint's ES5.1 parser and turns its errors into problems a person can act on.</summary>
+/// <summary>
+/// Parses a script once (<see cref="Engine.PrepareScript"/>, modern JavaScript, strict mode) and turns the parser's
+/// errors into problems positioned in the author's source. An expression must be one expression: text after it
+/// (<c>true); var x = 1; (x</c>) is refused rather than run as statements.
+/// </summary>
 internal static class ScriptParser
 {
     /// <summary>Longest source accepted; rules are short, and this bounds the parse and the cache.</summary>
     public const int MaxSourceLength = 64 * 1024;
 
-    /// <summary>
-    /// Deepest bracket nesting and longest chain of prefix operators accepted. Jint's parser and interpreter
-    /// recurse on the native stack, and a stack overflow ends the process instead of throwing.
-    /// </summary>
-    public const int MaxNesting = 100;
+    private static readonly ScriptPreparationOptions Preparation = new();
 
-    public static ScriptProblem? TryParse(string code, ScriptKind kind, out CompiledScript? compiled)
+    public static ScriptProblem? TryParse(string code, ScriptKind kind, IReadOnlyList<string> parameters, out CompiledScript? compiled)
     {
         compiled = null;
-        var guard = Guard(code);
-        if (guard is not null)
-        {
-            return guard;
-        }
-
-        var wrapping = SourceWrapping.For(kind);
-        try
-        {
-            var program = new JavaScriptParser().Parse(wrapping.Wrap(code), new ParserOptions { Source = "script" });
-            compiled = new CompiledScript(code, kind, program, wrapping);
-            return null;
-        }
-        catch (ParserException ex)
-        {
-            return ToProblem(code, wrapping, ex.LineNumber, ex.Column, ex.Description ?? ex.Message);
-        }
-    }
-
-    private static ScriptProblem? Guard(string code)
-    {
         if (string.IsNullOrWhiteSpace(code))
         {
-            return new ScriptProblem(1, 1, "the script is empty", "write an expression such as msg.free < 10, or a function body ending in return");
+            return new ScriptProblem(1, 1, "the script is empty", "write an expression such as msg.payload.free < 10, or a function body ending in return");
         }
 
         if (code.Length > MaxSourceLength)
@@ -49,34 +28,50 @@ internal static class ScriptParser
             return new ScriptProblem(1, 1, $"the script is {code.Length} characters long, more than the {MaxSourceLength} allowed", "split it into smaller rules");
         }
 
-        var (depth, depthLine, run, runLine) = SourceText.MeasureNesting(SourceText.MaskStringsAndComments(code));
-        if (depth > MaxNesting)
+        if (kind == ScriptKind.Expression && CheckExpression(code) is { } notAnExpression)
         {
-            return new ScriptProblem(depthLine, 1, $"brackets are nested {depth} deep, more than the {MaxNesting} allowed", "use intermediate variables");
+            return notAnExpression;
         }
 
-        if (run > MaxNesting)
+        try
         {
-            return new ScriptProblem(runLine, 1, $"{run} prefix operators follow each other, more than the {MaxNesting} allowed", "simplify the expression");
+            var program = Engine.PrepareScript(SourceWrapping.Wrap(code, kind, parameters), "script", strict: true, Preparation);
+            compiled = new CompiledScript(code, kind, parameters, program);
+            return null;
         }
-
-        return null;
+        catch (ScriptPreparationException ex) when (ex.InnerException is ParseErrorException parse)
+        {
+            return ToProblem(code, parse.LineNumber - SourceWrapping.LineOffset, parse.Column + 1, parse.Description, null);
+        }
     }
 
-    private static ScriptProblem ToProblem(string code, SourceWrapping wrapping, int wrappedLine, int wrappedColumn, string message)
+    private static ScriptProblem? CheckExpression(string code)
+    {
+        try
+        {
+            new Parser().ParseExpression(code, "script", strict: true);
+            return null;
+        }
+        catch (ParseErrorException ex)
+        {
+            var trailing = ex.Description.StartsWith("Unexpected token", StringComparison.Ordinal) && LooksLikeStatements(code);
+            return ToProblem(code, ex.LineNumber, ex.Column + 1, ex.Description,
+                trailing ? "an expression is one value, such as msg.payload.free < 10; statements (var, if, ;) belong in a script node" : null);
+        }
+    }
+
+    private static bool LooksLikeStatements(string code) => code.Contains(';', StringComparison.Ordinal) || code.Contains("var ", StringComparison.Ordinal)
+        || code.Contains("let ", StringComparison.Ordinal) || code.Contains("const ", StringComparison.Ordinal);
+
+    private static ScriptProblem ToProblem(string code, int line, int column, string message, string? hint)
     {
         // The wrapper's closing line can be blamed for an unfinished script: point at the script's end instead.
         var lineCount = code.Count(c => c == '\n') + 1;
-        var line = Math.Clamp(wrappedLine, 1, lineCount);
-        var column = wrappedLine > lineCount ? LastLineLength(code) + 1 : wrapping.ToSourceColumn(line, Math.Max(1, wrappedColumn));
-        var hint = Es5HintFinder.Find(code, line);
-        if (hint is not null)
+        if (line > lineCount)
         {
-            hint += " (the rules engine runs ES5.1 JavaScript)";
+            return new ScriptProblem(lineCount, code.Length - code.LastIndexOf('\n'), message, hint ?? "the script ends before it is complete");
         }
 
-        return new ScriptProblem(line, column, message.Replace("Line " + wrappedLine + ": ", string.Empty, StringComparison.Ordinal), hint);
+        return new ScriptProblem(Math.Max(1, line), Math.Max(1, column), message, hint);
     }
-
-    private static int LastLineLength(string code) => code.Length - (code.LastIndexOf('\n') + 1);
 }

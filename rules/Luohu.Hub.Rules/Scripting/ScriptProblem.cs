@@ -4,7 +4,7 @@ namespace Luohu.Hub.Rules.Scripting;
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Message">What the parser rejected.</param>
-/// <param name="Hint">How to fix it when the script uses syntax newer than ES5.1; otherwise <see langword="null"/>.</param>
+/// <param name="Hint">How to fix it, when there is more to say than the parser's message; otherwise <see langword="null"/>.</param>
 public sealed record ScriptProblem(int Line, int Column, string Message, string? Hint)
 {
     /// <summary>One line a person can act on: position, message and hint.</summary>

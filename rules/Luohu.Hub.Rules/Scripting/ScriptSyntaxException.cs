@@ -1,6 +1,6 @@
 namespace Luohu.Hub.Rules.Scripting;
 
-/// <summary>The source is not valid ES5.1 JavaScript (or is too large to parse safely).</summary>
+/// <summary>The source is not valid JavaScript (or is too large to parse).</summary>
 public sealed class ScriptSyntaxException : ScriptException
 {
     /// <summary>Creates the exception from the problem found.</summary>
@@ -13,7 +13,7 @@ public sealed class ScriptSyntaxException : ScriptException
     /// <summary>The problem, with line, column, parser message and hint.</summary>
     public ScriptProblem Problem { get; }
 
-    /// <summary>How to write the construct in ES5.1, when the script used newer syntax.</summary>
+    /// <summary>How to fix it, when there is more to say than the parser's message.</summary>
     public string? Hint => Problem.Hint;
 
     /// <summary>1-based line of the problem.</summary>

@@ -1,21 +1,31 @@
+using System.Text;
+
 namespace Luohu.Hub.Rules.Scripting;
 
 /// <summary>
-/// How a script's source is wrapped before parsing. The prefix sits on the author's first line, so lines
-/// never shift; only columns on line 1 move by the prefix length.
+/// How a script's source becomes a function the engine calls with <c>msg</c> and the variables as parameters.
+/// The prefix takes a line of its own, so a position in the wrapped source is the author's line plus one, with
+/// the column unchanged. Wrapping in a function keeps every declaration local to one run.
 /// </summary>
-internal sealed record SourceWrapping(string Prefix, string Suffix)
+internal static class SourceWrapping
 {
-    // Parentheses make the parser reject statements and accept object literals as expressions.
-    public static SourceWrapping Expression { get; } = new("(", "\n)");
+    public const string MessageParameter = "msg";
 
-    // Called at once so the completion value is what the body returns.
-    public static SourceWrapping Function { get; } = new("(function () {", "\n}).call(this)");
+    /// <summary>Lines the prefix adds before the author's first line.</summary>
+    public const int LineOffset = 1;
 
-    public static SourceWrapping For(ScriptKind kind) => kind == ScriptKind.Expression ? Expression : Function;
+    public static string Wrap(string code, ScriptKind kind, IReadOnlyList<string> parameters)
+    {
+        var text = new StringBuilder(code.Length + 64);
+        text.Append("(function (").Append(MessageParameter);
+        foreach (var parameter in parameters)
+        {
+            text.Append(", ").Append(parameter);
+        }
 
-    public string Wrap(string code) => string.Concat(Prefix, code, Suffix);
-
-    public int ToSourceColumn(int line, int wrappedColumn) =>
-        line == 1 ? Math.Max(1, wrappedColumn - Prefix.Length) : wrappedColumn;
+        text.Append(kind == ScriptKind.Expression ? ") { return (\n" : ") {\n");
+        text.Append(code);
+        text.Append(kind == ScriptKind.Expression ? "\n); })" : "\n})");
+        return text.ToString();
+    }
 }

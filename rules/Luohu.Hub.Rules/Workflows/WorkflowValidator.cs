@@ -1,83 +1,107 @@
+using System.Text.Json.Nodes;
 using Luohu.Hub.Rules.Scripting;
-using Luohu.Hub.Rules.Workflows.Actions;
+using Luohu.Hub.Rules.Workflows.Lambda;
 
 namespace Luohu.Hub.Rules.Workflows;
 
 /// <summary>
-/// Finds every problem of a workflow at once, each with its path: missing names, duplicate rule names (across
-/// the whole workflow, since <c>EvaluateRule</c> addresses rules by name), empty or unparsable expressions
-/// (with line, column and the ES5.1 hint), unknown or missing operators, unknown actions and chain targets.
+/// Finds every problem of a workflow at once, each with its path (and line and column inside an expression): names,
+/// dialects, duplicate rule names, operators, empty or unparsable expressions in either dialect, expressions that
+/// reach reflection or files, unknown actions, chain targets and chain loops. With sample inputs, lambda expressions
+/// are also parsed against the inputs' types, as RulesEngine will parse them.
 /// </summary>
 public sealed class WorkflowValidator
 {
+    private static readonly string[] Operators = ["And", "AndAlso", "Or", "OrElse"];
+
     private readonly ScriptSandbox _sandbox;
     private readonly HashSet<string> _actionNames;
 
     /// <summary>Creates a validator that knows the actions of <paramref name="engine"/>.</summary>
-    public WorkflowValidator(ScriptSandbox sandbox, RulesEngine engine)
+    public WorkflowValidator(ScriptSandbox sandbox, WorkflowEngine engine)
     {
         ArgumentNullException.ThrowIfNull(sandbox);
         ArgumentNullException.ThrowIfNull(engine);
         _sandbox = sandbox;
-        _actionNames = new HashSet<string>(engine.ActionNames, StringComparer.OrdinalIgnoreCase);
+        _actionNames = new HashSet<string>(engine.ActionNames, StringComparer.Ordinal);
     }
 
     /// <summary>All problems of <paramref name="workflow"/>, in document order; empty when it is valid.</summary>
-    public IReadOnlyList<WorkflowProblem> Validate(Workflow workflow)
+    /// <param name="workflow">The workflow.</param>
+    /// <param name="sampleInputs">Inputs like those it will meet (the Rules page's test case): lambda expressions are then type-checked.</param>
+    public IReadOnlyList<WorkflowProblem> Validate(Workflow workflow, IReadOnlyDictionary<string, JsonNode?>? sampleInputs = null)
     {
         ArgumentNullException.ThrowIfNull(workflow);
-        var walk = new Walk(this, AllRuleNames(workflow.Rules));
+        var walk = new Walk(this, workflow);
         if (string.IsNullOrWhiteSpace(workflow.WorkflowName))
         {
             walk.Add("WorkflowName", "The workflow has no WorkflowName; give it one.");
         }
 
-        walk.Params(workflow.GlobalParams, "GlobalParams");
+        if (!RuleDialects.TryRead(workflow.RuleExpressionType, RuleDialect.Lambda, out _))
+        {
+            walk.Add("RuleExpressionType", $"RuleExpressionType '{workflow.RuleExpressionType}' is unknown; use {RuleDialects.Accepted} (or leave it out: LambdaExpression).");
+        }
+
+        if (workflow.WorkflowsToInject is { Count: > 0 })
+        {
+            walk.Add("WorkflowsToInject", "WorkflowsToInject is not supported in the hub; copy the rules into this workflow.");
+        }
+
+        var dialect = RuleDialects.Of(workflow);
+        walk.Params(workflow.GlobalParams, "GlobalParams", dialect);
         if (workflow.Rules is not { Count: > 0 })
         {
             walk.Add("Rules", "The workflow has no rules; add at least one.");
         }
         else
         {
-            walk.Rules(workflow.Rules, "Rules");
+            walk.Rules(workflow.Rules, "Rules", dialect);
+        }
+
+        if (RuleChains.FindLoop(workflow) is { } loop)
+        {
+            walk.Add(loop.Path, $"EvaluateRule actions chain in a loop ({loop.Loop}), which would never end; break the loop.");
+        }
+
+        if (walk.Problems.Count == 0 && sampleInputs is not null)
+        {
+            walk.Problems.AddRange(TypeCheck(workflow, sampleInputs));
         }
 
         return walk.Problems;
     }
 
-    private static HashSet<string> AllRuleNames(IReadOnlyList<Rule>? rules)
+    private IEnumerable<WorkflowProblem> TypeCheck(Workflow workflow, IReadOnlyDictionary<string, JsonNode?> inputs)
     {
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var rule in rules ?? [])
+        try
         {
-            if (rule.RuleName is { } name)
-            {
-                names.Add(name);
-            }
-
-            names.UnionWith(AllRuleNames(rule.Rules));
+            return new CompiledWorkflow(workflow, _sandbox, new RulesOptions()).TypeCheck(inputs);
         }
-
-        return names;
+        catch (WorkflowRefusedException ex)
+        {
+            return ex.Problems;
+        }
     }
 
-    private sealed class Walk(WorkflowValidator validator, HashSet<string> allRuleNames)
+    private sealed class Walk(WorkflowValidator validator, Workflow workflow)
     {
         private readonly Dictionary<string, string> _seenRules = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _allRuleNames = AllRuleNames(workflow.Rules);
 
         public List<WorkflowProblem> Problems { get; } = [];
 
         public void Add(string path, string message) => Problems.Add(new WorkflowProblem(path, message));
 
-        public void Rules(IReadOnlyList<Rule> rules, string path)
+        public void Rules(IReadOnlyList<Rule> rules, string path, RuleDialect dialect)
         {
             for (var i = 0; i < rules.Count; i++)
             {
-                Rule(rules[i], $"{path}[{i}]");
+                Rule(rules[i], $"{path}[{i}]", dialect);
             }
         }
 
-        public void Params(IReadOnlyList<ScopedParam>? parameters, string path)
+        public void Params(IReadOnlyList<ScopedParam>? parameters, string path, RuleDialect dialect)
         {
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < (parameters?.Count ?? 0); i++)
@@ -86,22 +110,69 @@ public sealed class WorkflowValidator
                 var at = $"{path}[{i}]";
                 if (string.IsNullOrWhiteSpace(param.Name))
                 {
-                    Add($"{at}.Name", "The param has no Name; give it a JavaScript identifier such as ratio.");
+                    Add($"{at}.Name", "The param has no Name; give it an identifier such as ratio.");
                 }
-                else if (ScriptSandbox.ReservedNames.Contains(param.Name) || !IsIdentifier(param.Name))
+                else if (dialect == RuleDialect.JavaScript ? !ScriptNames.IsUsable(param.Name) : !ScriptNames.IsIdentifier(param.Name))
                 {
-                    Add($"{at}.Name", $"'{param.Name}' cannot be a param name: use a JavaScript identifier that is not one of {string.Join(", ", ScriptSandbox.ReservedNames)}.");
+                    Add($"{at}.Name", dialect == RuleDialect.JavaScript
+                        ? $"'{param.Name}' cannot be a param name: use a JavaScript identifier that is not a reserved word or one of {string.Join(", ", ScriptSandbox.ReservedNames)}."
+                        : $"'{param.Name}' cannot be a param name: use an identifier (letters, digits and _, not starting with a digit).");
                 }
                 else if (!seen.Add(param.Name))
                 {
                     Add($"{at}.Name", $"The param name '{param.Name}' is used twice in {path}; rename one.");
                 }
 
-                Expression(param.Expression, $"{at}.Expression", "param");
+                Expression(param.Expression, $"{at}.Expression", "param", dialect);
             }
         }
 
-        private void Rule(Rule rule, string path)
+        private void Rule(Rule rule, string path, RuleDialect inherited)
+        {
+            if (!RuleDialects.TryRead(rule.RuleExpressionType, inherited, out var dialect))
+            {
+                Add($"{path}.RuleExpressionType", $"RuleExpressionType '{rule.RuleExpressionType}' is unknown; use {RuleDialects.Accepted}.");
+            }
+
+            Name(rule, path);
+            Params(rule.LocalParams, $"{path}.LocalParams", dialect);
+            if (rule.Rules is { Count: > 0 } children)
+            {
+                if (rule.Operator is null)
+                {
+                    Add($"{path}.Operator", "The rule has nested Rules but no Operator; set it to And, AndAlso, Or or OrElse.");
+                }
+                else if (!Operators.Contains(rule.Operator, StringComparer.Ordinal))
+                {
+                    var near = Operators.FirstOrDefault(o => string.Equals(o, rule.Operator.Trim(), StringComparison.OrdinalIgnoreCase));
+                    Add($"{path}.Operator", near is null
+                        ? $"Operator '{rule.Operator}' is unknown; use And, AndAlso, Or or OrElse."
+                        : $"Operator '{rule.Operator}' must be spelled '{near}' (RulesEngine reads operators case-sensitively).");
+                }
+
+                if (!string.IsNullOrWhiteSpace(rule.Expression))
+                {
+                    Add($"{path}.Expression", "The rule has nested Rules, so its Expression would be ignored; move it into a nested rule.");
+                }
+
+                Rules(children, $"{path}.Rules", dialect);
+            }
+            else if (string.IsNullOrWhiteSpace(rule.Expression))
+            {
+                Add($"{path}.Expression", dialect == RuleDialect.JavaScript
+                    ? "The rule has no Expression; write a JavaScript expression that is true or false, e.g. msg.payload.free < 10."
+                    : "The rule has no Expression; write a lambda expression that is true or false, e.g. input1.payload.free < 10.");
+            }
+            else
+            {
+                Expression(rule.Expression, $"{path}.Expression", "expression", dialect);
+            }
+
+            Action(rule.Actions?.OnSuccess, $"{path}.Actions.OnSuccess", dialect);
+            Action(rule.Actions?.OnFailure, $"{path}.Actions.OnFailure", dialect);
+        }
+
+        private void Name(Rule rule, string path)
         {
             if (string.IsNullOrWhiteSpace(rule.RuleName))
             {
@@ -115,40 +186,9 @@ public sealed class WorkflowValidator
             {
                 _seenRules[rule.RuleName] = path;
             }
-
-            Params(rule.LocalParams, $"{path}.LocalParams");
-            if (rule.Rules is { Count: > 0 } children)
-            {
-                if (rule.Operator is null)
-                {
-                    Add($"{path}.Operator", $"The rule has nested Rules but no Operator; set it to {RuleOperators.Accepted}.");
-                }
-                else if (!RuleOperators.TryParse(rule.Operator, out _))
-                {
-                    Add($"{path}.Operator", $"Operator '{rule.Operator}' is unknown; use {RuleOperators.Accepted}.");
-                }
-
-                if (!string.IsNullOrWhiteSpace(rule.Expression))
-                {
-                    Add($"{path}.Expression", "The rule has nested Rules, so its Expression would be ignored; move it into a nested rule.");
-                }
-
-                Rules(children, $"{path}.Rules");
-            }
-            else if (string.IsNullOrWhiteSpace(rule.Expression))
-            {
-                Add($"{path}.Expression", "The rule has no Expression; write a JavaScript expression that is true or false, e.g. msg.free < 10.");
-            }
-            else
-            {
-                Expression(rule.Expression, $"{path}.Expression", "expression");
-            }
-
-            Action(rule.Actions?.OnSuccess, $"{path}.Actions.OnSuccess");
-            Action(rule.Actions?.OnFailure, $"{path}.Actions.OnFailure");
         }
 
-        private void Action(ActionInfo? action, string path)
+        private void Action(ActionInfo? action, string path, RuleDialect dialect)
         {
             if (action is null)
             {
@@ -157,56 +197,70 @@ public sealed class WorkflowValidator
 
             if (string.IsNullOrWhiteSpace(action.Name) || !validator._actionNames.Contains(action.Name))
             {
-                Add($"{path}.Name", $"Unknown action '{action.Name}'; known actions: {string.Join(", ", validator._actionNames.Order(StringComparer.Ordinal))}.");
+                Add($"{path}.Name", $"Unknown action '{action.Name}'; known actions: {string.Join(", ", validator._actionNames.Order(StringComparer.Ordinal))} (names are case-sensitive).");
                 return;
             }
 
-            var context = new ActionContextReader(action);
-            if (string.Equals(action.Name, OutputExpressionAction.ActionName, StringComparison.OrdinalIgnoreCase))
+            if (action.Name == "OutputExpression")
             {
-                Expression(context.Get("Expression"), $"{path}.Context.Expression", "output expression");
+                Expression(WorkflowTranslator.ContextString(action.Context, "Expression"), $"{path}.Context.Expression", "output expression", dialect);
             }
-            else if (string.Equals(action.Name, EvaluateRuleAction.ActionName, StringComparison.OrdinalIgnoreCase))
+            else if (action.Name == "EvaluateRule")
             {
-                var target = context.Get("RuleName");
-                if (string.IsNullOrWhiteSpace(target) || !allRuleNames.Contains(target))
+                var target = WorkflowTranslator.ContextString(action.Context, "ruleName");
+                if (string.IsNullOrWhiteSpace(target) || !_allRuleNames.Contains(target))
                 {
                     Add($"{path}.Context.RuleName", $"EvaluateRule names rule '{target}', which is not in this workflow.");
                 }
+
+                var name = WorkflowTranslator.ContextString(action.Context, "workflowName");
+                if (name != workflow.WorkflowName)
+                {
+                    Add($"{path}.Context.WorkflowName", $"EvaluateRule needs workflowName '{workflow.WorkflowName}': it chains to rules of the same workflow only.");
+                }
             }
         }
 
-        private void Expression(string? code, string path, string what)
+        private void Expression(string? code, string path, string what, RuleDialect dialect)
         {
             if (string.IsNullOrWhiteSpace(code))
             {
-                Add(path, $"The {what} is empty; write a JavaScript expression.");
+                Add(path, $"The {what} is empty; write {(dialect == RuleDialect.JavaScript ? "a JavaScript" : "a lambda")} expression.");
                 return;
             }
 
-            if (validator._sandbox.Check(code, ScriptKind.Expression) is { } problem)
+            if (dialect == RuleDialect.JavaScript)
             {
-                Add(path, $"Syntax error at {problem}");
+                if (validator._sandbox.Check(code, ScriptKind.Expression) is { } problem)
+                {
+                    Problems.Add(new WorkflowProblem(path, $"Syntax error at {problem}") { Line = problem.Line, Column = problem.Column });
+                }
+            }
+            else if (LambdaSyntax.Check(code) is { } lambda)
+            {
+                var problem = WorkflowProblem.At(path, lambda.Message, code, lambda.Position);
+                Problems.Add(LooksLikeJavaScript(code) ? problem with { Message = $"{problem.Message} (this looks like JavaScript: set \"RuleExpressionType\": \"JavaScript\" on the rule or the workflow)" } : problem);
             }
         }
 
-        private static bool IsIdentifier(string name) =>
-            (char.IsAsciiLetter(name[0]) || name[0] is '_' or '$') && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '$');
-    }
+        private static bool LooksLikeJavaScript(string code) =>
+            code.Contains("===", StringComparison.Ordinal) || code.Contains("=>", StringComparison.Ordinal) || code.Contains('`', StringComparison.Ordinal)
+            || code.Contains('\'', StringComparison.Ordinal);
 
-    private readonly struct ActionContextReader(ActionInfo action)
-    {
-        public string? Get(string key)
+        private static HashSet<string> AllRuleNames(IReadOnlyList<Rule>? rules)
         {
-            foreach (var (name, value) in action.Context ?? [])
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var rule in rules ?? [])
             {
-                if (string.Equals(name, key, StringComparison.OrdinalIgnoreCase))
+                if (rule.RuleName is { } name)
                 {
-                    return value?.GetValueKind() == System.Text.Json.JsonValueKind.String ? value.GetValue<string>() : value?.ToJsonString();
+                    names.Add(name);
                 }
+
+                names.UnionWith(AllRuleNames(rule.Rules));
             }
 
-            return null;
+            return names;
         }
     }
 }

@@ -6,62 +6,67 @@ using Luohu.Hub.Rules.Workflows;
 namespace Luohu.Hub.Benchmarks.Rules;
 
 /// <summary>
-/// Evaluations of a one-line rule and of a five-rule workflow, with parsed scripts cached and with the cache
-/// cleared before each operation (every script parsed again). Run single-threaded: one core per operation.
+/// A one-line rule and a five-rule workflow, in each dialect, through the workflow engine (RulesEngine, JavaScript in
+/// the sandbox), and a one-line JavaScript expression on the sandbox alone. Single-threaded: one core per operation.
 /// </summary>
 [MemoryDiagnoser]
 public class RulesBenchmarks
 {
-    private const string OneLine = "msg.free < 10 && msg.kind == \"parking\"";
+    internal const string Message = """{ "topic": "sensors/parking/LH-0042/occupancy", "payload": { "lot": "LH-0042", "free": 12, "total": 400, "kind": "parking" }, "headers": {} }""";
 
     private readonly ScriptSandbox _sandbox = new();
-    private readonly ScriptInput _input = new() { Message = JsonNode.Parse("{\"free\":5,\"kind\":\"parking\",\"total\":400}") };
-    private readonly Dictionary<string, JsonNode?> _inputs = new()
+    private readonly ScriptInput _expressionInput = new() { Message = JsonNode.Parse(Message) };
+    private readonly Dictionary<string, JsonNode?> _message = new() { ["msg"] = JsonNode.Parse(Message) };
+    private readonly Dictionary<string, JsonNode?> _lotAndLimits = new()
     {
-        ["lot"] = JsonNode.Parse("{\"id\":\"LH-0042\",\"free\":12,\"total\":400,\"kind\":\"parking\"}"),
-        ["limits"] = JsonNode.Parse("{\"minFree\":20,\"minRatio\":0.1}"),
+        ["lot"] = JsonNode.Parse("""{ "id": "LH-0042", "free": 12, "total": 400, "kind": "parking" }"""),
+        ["limits"] = JsonNode.Parse("""{ "minFree": 20, "minRatio": 0.1 }"""),
     };
 
-    private RulesEngine _engine = null!;
-    private Workflow _workflow = null!;
-    private CompiledScript _compiled = null!;
+    private WorkflowEngine _engine = null!;
+    private CompiledScript _expression = null!;
+    private Workflow _oneLineJavaScript = null!;
+    private Workflow _oneLineLambda = null!;
+    private Workflow _fiveJavaScript = null!;
+    private Workflow _fiveLambda = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        _engine = new RulesEngine(_sandbox);
-        _compiled = _sandbox.Compile(OneLine, ScriptKind.Expression);
-        _workflow = new Workflow
-        {
-            WorkflowName = "Bench",
-            Rules =
-            [
-                new Rule { RuleName = "IsParking", Expression = "lot.kind === 'parking'" },
-                new Rule { RuleName = "FewSpaces", Expression = "lot.free < limits.minFree" },
-                new Rule { RuleName = "LowRatio", Expression = "lot.free / lot.total < limits.minRatio" },
-                new Rule { RuleName = "HasId", Expression = "typeof lot.id === 'string' && lot.id.length > 0" },
-                new Rule { RuleName = "NotFull", Expression = "lot.free > 0" },
-            ],
-        };
-    }
-
-    [Benchmark(Baseline = true)]
-    public JsonNode? OneLineRule_Cached() => _sandbox.Evaluate(_compiled, _input).Value;
-
-    [Benchmark]
-    public JsonNode? OneLineRule_Uncached()
-    {
-        _sandbox.ClearCache();
-        return _sandbox.Evaluate(OneLine, ScriptKind.Expression, _input).Value;
+        _engine = new WorkflowEngine(_sandbox);
+        _expression = _sandbox.Compile("msg.payload.free < 10 && msg.payload.kind == 'parking'", ScriptKind.Expression);
+        _oneLineJavaScript = WorkflowJson.Parse("""{ "WorkflowName": "One", "RuleExpressionType": "JavaScript", "Rules": [ { "RuleName": "Low", "Expression": "msg.payload.free < 10" } ] }""");
+        _oneLineLambda = WorkflowJson.Parse("""{ "WorkflowName": "One", "Rules": [ { "RuleName": "Low", "Expression": "msg.payload.free < 10" } ] }""");
+        _fiveJavaScript = WorkflowJson.Parse("""
+            { "WorkflowName": "Five", "RuleExpressionType": "JavaScript", "Rules": [
+              { "RuleName": "IsParking", "Expression": "lot.kind === 'parking'" },
+              { "RuleName": "FewSpaces", "Expression": "lot.free < limits.minFree" },
+              { "RuleName": "LowRatio", "Expression": "lot.free / lot.total < limits.minRatio" },
+              { "RuleName": "HasId", "Expression": "typeof lot.id === 'string' && lot.id.length > 0" },
+              { "RuleName": "NotFull", "Expression": "lot.free > 0" } ] }
+            """);
+        _fiveLambda = WorkflowJson.Parse("""
+            { "WorkflowName": "Five", "Rules": [
+              { "RuleName": "IsParking", "Expression": "lot.kind == \"parking\"" },
+              { "RuleName": "FewSpaces", "Expression": "lot.free < limits.minFree" },
+              { "RuleName": "LowRatio", "Expression": "Convert.ToDouble(lot.free) / lot.total < limits.minRatio" },
+              { "RuleName": "HasId", "Expression": "lot.id != null && lot.id.Length > 0" },
+              { "RuleName": "NotFull", "Expression": "lot.free > 0" } ] }
+            """);
     }
 
     [Benchmark]
-    public Task<WorkflowResult> FiveRuleWorkflow_Cached() => _engine.EvaluateAsync(_workflow, _inputs, null, CancellationToken.None);
+    public JsonNode? OneLineExpression_Sandbox() => _sandbox.Evaluate(_expression, _expressionInput).Value;
 
     [Benchmark]
-    public Task<WorkflowResult> FiveRuleWorkflow_Uncached()
-    {
-        _sandbox.ClearCache();
-        return _engine.EvaluateAsync(_workflow, _inputs, null, CancellationToken.None);
-    }
+    public Task<WorkflowResult> OneLineRule_JavaScript() => _engine.EvaluateAsync(_oneLineJavaScript, _message);
+
+    [Benchmark]
+    public Task<WorkflowResult> OneLineRule_Lambda() => _engine.EvaluateAsync(_oneLineLambda, _message);
+
+    [Benchmark]
+    public Task<WorkflowResult> FiveRuleWorkflow_JavaScript() => _engine.EvaluateAsync(_fiveJavaScript, _lotAndLimits);
+
+    [Benchmark]
+    public Task<WorkflowResult> FiveRuleWorkflow_Lambda() => _engine.EvaluateAsync(_fiveLambda, _lotAndLimits);
 }

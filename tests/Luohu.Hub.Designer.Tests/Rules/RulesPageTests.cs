@@ -49,7 +49,7 @@ public sealed class RulesPageTests(DesignerHub hub) : IClassFixture<DesignerHub>
         var node = page.Locator("li[data-rule-path='Rules[0]'] > [data-testid=rule-node]");
         await node.ClickAsync();
 
-        await page.GetByTestId("rule-expression").Locator(".cm-content").FillAsync("freeRatio < 0.1 ||\n(x => x)(lot.free) < 20");
+        await page.GetByTestId("rule-expression").Locator(".cm-content").FillAsync("freeRatio < 0.1 ||\n(lot.free <) 20");
 
         await Expect(node.GetByTestId("rule-node-problems")).ToHaveTextAsync("1 个问题", new() { Timeout = 30_000 });
         var problem = page.GetByTestId("rule-expression").GetByTestId("field-problem");

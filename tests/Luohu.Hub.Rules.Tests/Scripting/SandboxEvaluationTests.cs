@@ -27,10 +27,15 @@ public sealed class SandboxEvaluationTests
         Assert.Equal("{\"a\":1,\"b\":\"x\"}", value!.ToJsonString());
     }
 
-    [Fact]
-    public void Expression_WithStatements_IsASyntaxError()
+    [Theory]
+    [InlineData("var x = 1; x")]
+    [InlineData("true); var zz = 1; (zz === 1")]
+    [InlineData("1; 2")]
+    public void Expression_WithStatements_IsASyntaxError(string code)
     {
-        Assert.Throws<ScriptSyntaxException>(() => _sandbox.Compile("var x = 1; x", ScriptKind.Expression));
+        var error = Assert.Throws<ScriptSyntaxException>(() => _sandbox.Compile(code, ScriptKind.Expression));
+
+        Assert.Equal(1, error.Line);
     }
 
     [Fact]
@@ -74,9 +79,47 @@ public sealed class SandboxEvaluationTests
     {
         var message = JsonNode.Parse("{\"free\":1}");
 
-        _sandbox.Run("msg.free = 99; return msg;", input: new ScriptInput { Message = message });
+        var value = _sandbox.Run("msg.free = 99; return msg;", input: new ScriptInput { Message = message });
 
         Assert.Equal(1, message!["free"]!.GetValue<int>());
+        Assert.Equal(99, value!["free"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public void OwnedMessage_IsChangedInPlace_KeepingWhatTheScriptLeftAlone()
+    {
+        var message = JsonNode.Parse("{\"topic\":\"t\",\"payload\":{\"free\":0,\"total\":10},\"headers\":{\"a\":\"b\"}}")!.AsObject();
+        var headers = message["headers"];
+        var total = message["payload"]!["total"];
+
+        var value = _sandbox.Run("msg.payload.full = msg.payload.free === 0; delete msg.topic; return msg;", input: new ScriptInput { Message = message, MessageIsOwned = true });
+
+        Assert.Same(message, value);
+        Assert.Same(headers, message["headers"]);
+        Assert.Same(total, message["payload"]!["total"]);
+        Assert.Equal("{\"payload\":{\"free\":0,\"total\":10,\"full\":true},\"headers\":{\"a\":\"b\"}}", message.ToJsonString());
+    }
+
+    [Fact]
+    public void OwnedMessage_IsLeftAsItArrived_WhenTheScriptFails()
+    {
+        var message = JsonNode.Parse("{\"payload\":{\"free\":0}}")!.AsObject();
+
+        Assert.Throws<ScriptRuntimeException>(() => _sandbox.Run("msg.payload.free = 5; msg.payload.extra = 1; throw new Error('late');", input: new ScriptInput { Message = message, MessageIsOwned = true }));
+
+        Assert.Equal("{\"payload\":{\"free\":0}}", message.ToJsonString());
+    }
+
+    [Fact]
+    public void OwnedMessage_PartsReturnedInANewObject_AreCopiedNotShared()
+    {
+        var message = JsonNode.Parse("{\"payload\":{\"free\":3},\"topic\":\"t\"}")!.AsObject();
+
+        var value = _sandbox.Run("return { a: msg.payload, b: msg.payload, msg };", input: new ScriptInput { Message = message, MessageIsOwned = true })!;
+
+        Assert.Equal("{\"a\":{\"free\":3},\"b\":{\"free\":3},\"msg\":{\"payload\":{\"free\":3},\"topic\":\"t\"}}", value.ToJsonString());
+        value["a"]!["free"] = 9;
+        Assert.Equal(3, value["b"]!["free"]!.GetValue<int>());
     }
 
     [Fact]
@@ -92,6 +135,7 @@ public sealed class SandboxEvaluationTests
     [InlineData("ctx")]
     [InlineData("2fast")]
     [InlineData("a-b")]
+    [InlineData("class")]
     public void Variables_ReservedOrNotIdentifier_AreRejected(string name)
     {
         var input = new ScriptInput { Variables = new Dictionary<string, JsonNode?> { [name] = 1 } };
@@ -100,10 +144,34 @@ public sealed class SandboxEvaluationTests
         Assert.Contains(name, error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void LetAndConst_ParseAsVar()
+    [Theory]
+    [InlineData("const double = x => x * 2; return double(21);", "42")]
+    [InlineData("let a = 1; { let a = 2; } const b = 3; return a + b;", "4")]
+    [InlineData("return `lot ${msg.id} has ${msg.free} free`;", "\"lot LH-7 has 3 free\"")]
+    [InlineData("const { id, free, ...rest } = msg; return [id, free, Object.keys(rest)];", "[\"LH-7\",3,[\"kind\"]]")]
+    [InlineData("const [first, , third = 9] = [1, 2]; return [first, third];", "[1,9]")]
+    [InlineData("return Math.max(...[3, 7, 5]);", "7")]
+    [InlineData("return { ...msg, free: 0 }.free;", "0")]
+    [InlineData("return msg.missing?.deep?.value ?? 'none';", "\"none\"")]
+    [InlineData("class Lot { #free; constructor(f) { this.#free = f; } get full() { return this.#free === 0; } static of(f) { return new Lot(f); } } return Lot.of(0).full;", "true")]
+    [InlineData("const m = new Map([['a', 1]]); m.set('b', 2); const s = new Set([1, 1, 2]); return [m.get('b'), m.size, s.size, [...s]];", "[2,2,2,[1,2]]")]
+    [InlineData("let sum = 0; for (const x of [1, 2, 3]) { sum += x; } return sum;", "6")]
+    [InlineData("function f(a = 2, b = a * 2) { return a + b; } return f();", "6")]
+    [InlineData("return 2 ** 10;", "1024")]
+    [InlineData("return [3, 1, 2].toSorted().at(-1);", "3")]
+    [InlineData("return [1, 2, 3, 4].findLast(x => x % 2 === 1);", "3")]
+    [InlineData("return Object.groupBy([1, 2, 3], x => x % 2 ? 'odd' : 'even').odd.length;", "2")]
+    [InlineData("return [[1, [2]], 3].flat(Infinity);", "[1,2,3]")]
+    [InlineData("return Object.fromEntries([['a', 1], ['b', 2]]);", "{\"a\":1,\"b\":2}")]
+    [InlineData("return 'a-b-c'.replaceAll('-', '_');", "\"a_b_c\"")]
+    [InlineData("function* ids() { yield 1; yield 2; } return [...ids()];", "[1,2]")]
+    [InlineData("return 10n > 5n;", "true")]
+    [InlineData("let x = null; x ??= 4; x ||= 5; return x;", "4")]
+    public void ModernJavaScript_Runs(string code, string expectedJson)
     {
-        Assert.Equal(3, _sandbox.Run("let x = 1; const y = 2; return x + y;")!.GetValue<int>());
+        var value = _sandbox.Run(code, input: Sandboxes.Message("{\"id\":\"LH-7\",\"free\":3,\"kind\":\"parking\"}"));
+
+        Assert.Equal(expectedJson, value!.ToJsonString());
     }
 
     [Fact]
@@ -159,6 +227,12 @@ public sealed class SandboxEvaluationTests
     }
 
     [Fact]
+    public void Date_FollowsTheInjectedClock()
+    {
+        Assert.Equal("[2025,6,1,8,true]", _sandbox.Run("const d = new Date(); return [d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), Date.now() === now()];")!.ToJsonString());
+    }
+
+    [Fact]
     public void IsoTime_WithoutArgument_UsesInjectedClock()
     {
         Assert.Equal("2025-07-01T08:30:00.000Z", _sandbox.Run("isoTime()", ScriptKind.Expression)!.GetValue<string>());
@@ -185,7 +259,7 @@ public sealed class SandboxEvaluationTests
     [InlineData("clamp(4, 0, 10)", 4)]
     public void NumberHelpers_Compute(string expression, double expected)
     {
-        Assert.Equal(expected, _sandbox.Run(expression, ScriptKind.Expression)!.GetValue<double>(), 10);
+        Assert.Equal(expected, _sandbox.Run(expression, ScriptKind.Expression).Number(), 10);
     }
 
     [Fact]
@@ -205,11 +279,11 @@ public sealed class SandboxEvaluationTests
     }
 
     [Fact]
-    public void RuntimeError_ReportsTheScriptsLine()
+    public void RuntimeError_ReportsTheScriptsLineAndColumn()
     {
-        var error = Assert.Throws<ScriptRuntimeException>(() => _sandbox.Run("var a = 1;\nvar b = 2;\nthrow new Error('boom');"));
+        var error = Assert.Throws<ScriptRuntimeException>(() => _sandbox.Run("var a = 1;\nvar b = 2;\n  throw new Error('boom');"));
 
-        Assert.Equal(3, error.Line);
+        Assert.Equal((3, 9), (error.Line, error.Column));
         Assert.Equal("Error: boom", error.ErrorText);
         Assert.Contains("line 3", error.Message, StringComparison.Ordinal);
     }
@@ -219,8 +293,8 @@ public sealed class SandboxEvaluationTests
     {
         var error = Assert.Throws<ScriptRuntimeException>(() => _sandbox.Run("var a = null;\nreturn a.free;"));
 
-        Assert.Equal(2, error.Line);
-        Assert.Contains("null or undefined", error.Message, StringComparison.Ordinal);
+        Assert.Equal((2, 10), (error.Line, error.Column));
+        Assert.Contains("Cannot read properties of null (reading 'free')", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

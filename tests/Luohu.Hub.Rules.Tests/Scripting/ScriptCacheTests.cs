@@ -23,6 +23,17 @@ public sealed class ScriptCacheTests
     }
 
     [Fact]
+    public void SameSource_WithOtherParameters_IsCachedSeparately()
+    {
+        var sandbox = Sandboxes.Create();
+
+        var plain = sandbox.Compile("lot.free < 10", ScriptKind.Expression, ["lot"]);
+
+        Assert.NotSame(plain, sandbox.Compile("lot.free < 10", ScriptKind.Expression, ["lot", "limits"]));
+        Assert.Same(plain, sandbox.Compile("lot.free < 10", ScriptKind.Expression, ["lot"]));
+    }
+
+    [Fact]
     public void Cache_IsBounded_DroppingTheLeastRecentlyUsed()
     {
         var options = new RulesOptions { ScriptCacheSize = 3 };

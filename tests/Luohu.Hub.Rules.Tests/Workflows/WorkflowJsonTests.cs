@@ -13,6 +13,7 @@ public sealed class WorkflowJsonTests
               // a comment
               "workflowName": "W",
               "WorkflowsToInject": null,
+              "RuleExpressionType": "JavaScript",
               "GLOBALPARAMS": [ { "name": "g", "expression": "1" } ],
               "Rules": [
                 {
@@ -27,7 +28,7 @@ public sealed class WorkflowJsonTests
             """);
 
         var parent = workflow.Rules![0];
-        Assert.Equal("W", workflow.WorkflowName);
+        Assert.Equal(("W", "JavaScript"), (workflow.WorkflowName, workflow.RuleExpressionType));
         Assert.Equal("g", workflow.GlobalParams![0].Name);
         Assert.Equal(("AndAlso", "ok", "no", "LambdaExpression"), (parent.Operator, parent.SuccessEvent, parent.ErrorMessage, parent.RuleExpressionType));
         Assert.False(parent.Rules![0].Enabled);

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Luohu.Hub.Rules.Tests.TestSupport;
 using Luohu.Hub.Rules.Workflows;
 using static Luohu.Hub.Rules.Tests.Workflows.Workflows;
 
@@ -7,30 +6,23 @@ namespace Luohu.Hub.Rules.Tests.Workflows;
 
 public sealed class WorkflowValidatorTests
 {
-    private readonly WorkflowValidator _validator;
-
-    public WorkflowValidatorTests()
-    {
-        var sandbox = Sandboxes.Create();
-        _validator = new WorkflowValidator(sandbox, new RulesEngine(sandbox));
-    }
+    private readonly WorkflowValidator _validator = Validator();
 
     private static Rule Parent(string name, string? op, params Rule[] children) => new() { RuleName = name, Operator = op, Rules = children };
 
     private WorkflowProblem Single(Workflow workflow) => Assert.Single(_validator.Validate(workflow));
 
     [Fact]
-    public void ValidWorkflow_HasNoProblems()
+    public void ValidWorkflows_OfBothDialects_HaveNoProblems()
     {
-        var workflow = Of(Leaf("A", "lot.free < 10") with { Actions = new RuleActions { OnSuccess = new ActionInfo { Name = "OutputExpression", Context = new JsonObject { ["Expression"] = "'x'" } } } });
-
-        Assert.Empty(_validator.Validate(workflow));
+        Assert.Empty(_validator.Validate(Js(Leaf("A", "lot.free < 10") with { Actions = new RuleActions { OnSuccess = Output("({ x: `${lot.id}` })") } })));
+        Assert.Empty(_validator.Validate(Of(Leaf("A", "input1.free < 10 && input1.id.StartsWith(\"LH\")") with { Actions = new RuleActions { OnSuccess = Output("input1.free * 2") } })));
     }
 
     [Fact]
     public void MissingWorkflowName_IsReported()
     {
-        Assert.Equal("WorkflowName", Single(Of(Leaf("A", "true")) with { WorkflowName = " " }).Path);
+        Assert.Equal("WorkflowName", Single(Js(Leaf("A", "true")) with { WorkflowName = " " }).Path);
     }
 
     [Fact]
@@ -42,13 +34,13 @@ public sealed class WorkflowValidatorTests
     [Fact]
     public void RuleWithoutName_IsReportedAtItsPath()
     {
-        Assert.Equal("Rules[1].RuleName", Single(Of(Leaf("A", "true"), Leaf("", "true"))).Path);
+        Assert.Equal("Rules[1].RuleName", Single(Js(Leaf("A", "true"), Leaf("", "true"))).Path);
     }
 
     [Fact]
     public void DuplicateRuleNames_AcrossLevels_AreReportedAtTheSecond()
     {
-        var problem = Single(Of(Leaf("A", "true"), Parent("P", "And", Leaf("A", "true"))));
+        var problem = Single(Js(Leaf("A", "true"), Parent("P", "And", Leaf("A", "true"))));
 
         Assert.Equal("Rules[1].Rules[0].RuleName", problem.Path);
         Assert.Contains("already used at Rules[0]", problem.Message, StringComparison.Ordinal);
@@ -57,73 +49,118 @@ public sealed class WorkflowValidatorTests
     [Fact]
     public void EmptyExpressionOfANestedLeaf_IsReportedAtItsPath()
     {
-        var workflow = Of(Leaf("A", "true"), Leaf("B", "true"), Parent("P", "Or", Leaf("C", " "), Leaf("D", "true")));
-
-        Assert.Equal("Rules[2].Rules[0].Expression", Single(workflow).Path);
+        Assert.Equal("Rules[2].Rules[0].Expression", Single(Js(Leaf("A", "true"), Leaf("B", "true"), Parent("P", "Or", Leaf("C", " "), Leaf("D", "true")))).Path);
     }
 
-    [Fact]
-    public void UnknownOperator_IsReported()
+    [Theory]
+    [InlineData("Xor", "'Xor' is unknown")]
+    [InlineData("andalso", "must be spelled 'AndAlso'")]
+    public void UnknownOrMisspelledOperator_IsReported(string op, string message)
     {
-        var problem = Single(Of(Parent("P", "Xor", Leaf("A", "true"))));
+        var problem = Single(Js(Parent("P", op, Leaf("A", "true"))));
 
-        Assert.Equal(("Rules[0].Operator", true), (problem.Path, problem.Message.Contains("'Xor' is unknown", StringComparison.Ordinal)));
+        Assert.Equal("Rules[0].Operator", problem.Path);
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NestedRulesWithoutOperator_AreReported()
     {
-        Assert.Equal("Rules[0].Operator", Single(Of(Parent("P", null, Leaf("A", "true")))).Path);
+        Assert.Equal("Rules[0].Operator", Single(Js(Parent("P", null, Leaf("A", "true")))).Path);
     }
 
     [Fact]
-    public void SyntaxError_IsReportedWithLineColumnAndHint()
+    public void JavaScriptSyntaxError_IsReportedWithLineAndColumn()
     {
-        var problem = Single(Of(Leaf("A", "true"), Parent("P", "And", Leaf("B", "msg.list.some(x => x > 1)"))));
+        var problem = Single(Js(Leaf("A", "true"), Parent("P", "And", Leaf("B", "msg.list.some(x => x >)"))));
 
-        Assert.Equal("Rules[1].Rules[0].Expression", problem.Path);
-        Assert.Contains("line 1, column 18", problem.Message, StringComparison.Ordinal);
-        Assert.Contains("arrow functions", problem.Message, StringComparison.Ordinal);
+        Assert.Equal(("Rules[1].Rules[0].Expression", 1, 23), (problem.Path, problem.Line, problem.Column));
+        Assert.Contains("line 1, column 23", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LambdaSyntaxError_IsReportedWithLineAndColumn_AndAJavaScriptLookalikeSaysSo()
+    {
+        var problem = Single(Of(Leaf("A", "`${lot.id}` === 'LH-1'")));
+
+        Assert.Equal(("Rules[0].Expression", 1), (problem.Path, problem.Line));
+        Assert.Contains("this looks like JavaScript", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LambdaTypeErrors_AreFound_WhenSampleInputsAreGiven()
+    {
+        var problem = Assert.Single(_validator.Validate(Of(Leaf("A", "lot.fre < 10")), Inputs("{\"lot\":{\"free\":3}}")));
+
+        Assert.Equal("Rules[0].Expression", problem.Path);
+        Assert.Contains("System.Object", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UnknownRuleExpressionType_IsReported()
+    {
+        var problem = Single(Of(Leaf("A", "true") with { RuleExpressionType = "Python" }));
+
+        Assert.Equal("Rules[0].RuleExpressionType", problem.Path);
+        Assert.Contains("LambdaExpression or JavaScript", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public void BadLocalParamName_IsReportedAtItsPath()
     {
-        var workflow = Of(Leaf("A", "true"), Leaf("B", "true") with { LocalParams = [new ScopedParam { Name = "free ratio", Expression = "1" }] });
+        Assert.Equal("Rules[1].LocalParams[0].Name", Single(Js(Leaf("A", "true"), Leaf("B", "true") with { LocalParams = [new ScopedParam { Name = "free ratio", Expression = "1" }] })).Path);
+    }
 
-        Assert.Equal("Rules[1].LocalParams[0].Name", Single(workflow).Path);
+    [Fact]
+    public void ReservedJavaScriptParamName_IsReported()
+    {
+        Assert.Equal("GlobalParams[0].Name", Single(Js(Leaf("A", "true")) with { GlobalParams = [new ScopedParam { Name = "msg", Expression = "1" }] }).Path);
     }
 
     [Fact]
     public void GlobalParamSyntaxError_IsReportedAtItsPath()
     {
-        var workflow = Of(Leaf("A", "true")) with { GlobalParams = [new ScopedParam { Name = "x", Expression = "`t`" }] };
-
-        Assert.Equal("GlobalParams[0].Expression", Single(workflow).Path);
+        Assert.Equal("GlobalParams[0].Expression", Single(Js(Leaf("A", "true")) with { GlobalParams = [new ScopedParam { Name = "x", Expression = "1 +" }] }).Path);
     }
 
     [Fact]
     public void UnknownActionName_IsReportedAtItsPath()
     {
-        var workflow = Of(Leaf("A", "true") with { Actions = new RuleActions { OnFailure = new ActionInfo { Name = "Teleport" } } });
-
-        Assert.Equal("Rules[0].Actions.OnFailure.Name", Single(workflow).Path);
+        Assert.Equal("Rules[0].Actions.OnFailure.Name", Single(Js(Leaf("A", "true") with { Actions = new RuleActions { OnFailure = new ActionInfo { Name = "Teleport" } } })).Path);
     }
 
     [Fact]
     public void OutputExpressionSyntaxError_IsReportedAtItsContextPath()
     {
-        var workflow = Of(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = new ActionInfo { Name = "OutputExpression", Context = new JsonObject { ["Expression"] = "({ a: }" } } } });
-
-        Assert.Equal("Rules[0].Actions.OnSuccess.Context.Expression", Single(workflow).Path);
+        Assert.Equal("Rules[0].Actions.OnSuccess.Context.Expression", Single(Js(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = Output("({ a: }") } })).Path);
     }
 
     [Fact]
     public void EvaluateRuleTargetMissing_IsReported()
     {
-        var workflow = Of(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = new ActionInfo { Name = "EvaluateRule", Context = new JsonObject { ["ruleName"] = "Nope" } } } });
+        Assert.Equal("Rules[0].Actions.OnSuccess.Context.RuleName", Single(Js(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = Chain("Nope") } })).Path);
+    }
 
-        Assert.Equal("Rules[0].Actions.OnSuccess.Context.RuleName", Single(workflow).Path);
+    [Fact]
+    public void EvaluateRuleIntoAnotherWorkflow_IsReported()
+    {
+        var workflow = Js(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = Chain("B", "Elsewhere") } }, Leaf("B", "true"));
+
+        Assert.Equal("Rules[0].Actions.OnSuccess.Context.WorkflowName", Single(workflow).Path);
+    }
+
+    [Fact]
+    public void EvaluateRuleLoop_IsReported()
+    {
+        var workflow = Js(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = Chain("B") } }, Leaf("B", "true") with { Actions = new RuleActions { OnFailure = Chain("A") } });
+
+        Assert.Contains("chain in a loop (A → B → A)", Single(workflow).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void WorkflowsToInject_IsReportedAsUnsupported()
+    {
+        Assert.Equal("WorkflowsToInject", Single(Js(Leaf("A", "true")) with { WorkflowsToInject = ["Other"] }).Path);
     }
 
     [Fact]
@@ -131,6 +168,7 @@ public sealed class WorkflowValidatorTests
     {
         var workflow = new Workflow
         {
+            RuleExpressionType = "JavaScript",
             Rules =
             [
                 Leaf("A", "x =>"),
@@ -144,5 +182,13 @@ public sealed class WorkflowValidatorTests
         Assert.Equal(
             ["WorkflowName", "Rules[0].Expression", "Rules[1].RuleName", "Rules[1].Expression", "Rules[2].Operator", "Rules[2].Rules[0].RuleName", "Rules[2].Rules[1].Operator"],
             paths);
+    }
+
+    [Fact]
+    public void ContextKeys_AreReadCaseInsensitively()
+    {
+        var action = new ActionInfo { Name = "OutputExpression", Context = new JsonObject { ["expression"] = "1 +" } };
+
+        Assert.Equal("Rules[0].Actions.OnSuccess.Context.Expression", Single(Js(Leaf("A", "true") with { Actions = new RuleActions { OnSuccess = action } })).Path);
     }
 }

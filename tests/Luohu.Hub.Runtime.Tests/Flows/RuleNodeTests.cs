@@ -8,18 +8,20 @@ public sealed class RuleNodeTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _host.DisposeAsync();
 
-    private static string RuleFlow(string id) => TestFlows.Flow(id, """
+    private static string RuleFlow(string id, string dialect) => TestFlows.Flow(id, $$"""
         { "id": "n", "type": "rule", "config": { "workflow": {
-            "WorkflowName": "nearly-full",
+            "WorkflowName": "nearly-full", "RuleExpressionType": "{{dialect}}",
             "Rules": [ { "RuleName": "few-free", "Expression": "msg.payload.free < 20", "SuccessEvent": "nearly full" } ] } } },
         { "id": "yes", "type": "publish", "config": { "topic": "out/rule/success" } },
         { "id": "no", "type": "publish", "config": { "topic": "out/rule/failure" } }
         """, """{ "from": "in", "to": "n" }, { "from": "n", "port": "success", "to": "yes" }, { "from": "n", "port": "failure", "to": "no" }""");
 
-    [Fact]
-    public async Task Rule_RoutesBySuccessOrFailure_AndAttachesTheResultTree()
+    [Theory]
+    [InlineData("LambdaExpression")]
+    [InlineData("JavaScript")]
+    public async Task Rule_RoutesBySuccessOrFailure_InEitherDialect(string dialect)
     {
-        await _host.DeployAsync(RuleFlow("r1"));
+        await _host.DeployAsync(RuleFlow("r1", dialect));
         var output = _host.Watch("out/rule/+");
         var trees = _host.Watch("$hub/debug/#");
 

@@ -65,6 +65,33 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task Upgrade_FromVersion2_DeclaresJavaScriptOnStoredRuleWorkflows_AndLeavesTheRestAlone()
+    {
+        await using var store = await TempStore.CreateAsync(initialize: false);
+        var all = Migration.LoadEmbedded();
+        await new SqliteStoreInitializer(store.Connections, store.Clock, NullLogger<SqliteStoreInitializer>.Instance, [.. all.Where(m => m.Version <= 2)])
+            .InitializeAsync(CancellationToken.None);
+        const string Flow = """
+            { "id": "f", "name": "F", "department": "traffic", "nodes": [
+              { "id": "r", "type": "rule", "config": { "workflow": { "WorkflowName": "W", "Rules": [ { "RuleName": "a", "Expression": "msg.payload.free < 10" } ] } } },
+              { "id": "l", "type": "rule", "config": { "workflow": { "WorkflowName": "L", "RuleExpressionType": "LambdaExpression", "Rules": [] } } },
+              { "id": "s", "type": "script", "config": { "code": "return msg;" } } ], "wires": [] }
+            """;
+        await store.ScalarAsync<string>($"INSERT INTO flows (id, name, department, json, created_by, created_at, updated_by, updated_at) VALUES ('f', 'F', 'traffic', '{Flow}', 'a', 0, 'a', 0) RETURNING id");
+        await store.ScalarAsync<string>($"INSERT INTO flow_versions (flow_id, version, json, author, created_at) VALUES ('f', 1, '{Flow}', 'a', 0) RETURNING flow_id");
+
+        await store.Services.GetRequiredService<IHubStoreInitializer>().InitializeAsync(CancellationToken.None);
+
+        foreach (var json in new[] { await store.ScalarAsync<string>("SELECT json FROM flows"), await store.ScalarAsync<string>("SELECT json FROM flow_versions") })
+        {
+            var nodes = System.Text.Json.Nodes.JsonNode.Parse(json)!["nodes"]!;
+            Assert.Equal("JavaScript", (string?)nodes[0]!["config"]!["workflow"]!["RuleExpressionType"]);
+            Assert.Equal("LambdaExpression", (string?)nodes[1]!["config"]!["workflow"]!["RuleExpressionType"]);
+            Assert.Equal("return msg;", (string?)nodes[2]!["config"]!["code"]);
+        }
+    }
+
+    [Fact]
     public void LoadEmbedded_FindsTheInitialMigration()
     {
         var first = Migration.LoadEmbedded()[0];

@@ -75,11 +75,19 @@ export function createRuleForms(panel, ctx) {
         h('label', {}, h('span', { className: 'field-hint' }, t('ChainRuleName')),
           input(`${prefix}.Context.RuleName`, current.Context.RuleName ?? '', (v) => { current.Context.RuleName = v.trim(); }, { testid: `${testid}-rule`, list: `${testid}-rule-names` }),
           h('datalist', { id: `${testid}-rule-names` }, model.allRules(ctx.state.workflow).map((x) => h('option', { value: x.rule.RuleName })))),
-        h('label', {}, h('span', { className: 'field-hint' }, t('ChainWorkflowName')),
-          input(`${prefix}.Context.WorkflowName`, current.Context.WorkflowName ?? '', (v) => { current.Context.WorkflowName = v.trim(); }, {}))),
+        h('span', { className: 'field-hint' }, t('ChainSameWorkflow'))),
       problemBox(`${prefix}.Context.RuleName`));
     }
     return box;
+  }
+
+  // The dialect of a workflow (RulesEngine's default when none is named) or of a rule (its parent's when none).
+  function dialectSelect(owner, inherited, path) {
+    const select = h('select', { className: 'text-input', disabled: readOnly, testid: 'dialect', onchange: (e) => { owner.RuleExpressionType = e.target.value; ctx.changed(); ctx.restructured(); } },
+      inherited === null ? null : h('option', { value: '', selected: !owner.RuleExpressionType }, t('DialectInherited', t(`Dialect${inherited}`))),
+      model.dialects.map((d) => h('option', { value: d, selected: owner.RuleExpressionType === d || (inherited === null && !owner.RuleExpressionType && d === model.lambda) }, t(`Dialect${d}`))));
+    fields.set(path, { input: select });
+    return h('label', { className: 'field' }, h('span', { className: 'field-label' }, t('Dialect')), select, problemBox(path));
   }
 
   function ruleForm(rule, path) {
@@ -92,7 +100,8 @@ export function createRuleForms(panel, ctx) {
           input(`${at}.RuleName`, rule.RuleName, (v) => { rule.RuleName = v.trim(); ctx.renderTreeSoon(); }, { testid: 'rule-name' }), problemBox(`${at}.RuleName`)),
         h('label', { className: 'field check' },
           h('input', { type: 'checkbox', checked: rule.Enabled, disabled: readOnly, testid: 'rule-enabled', onchange: (e) => { rule.Enabled = e.target.checked; ctx.renderTree(); ctx.changed(); } }),
-          h('span', {}, t('RuleEnabled')))));
+          h('span', {}, t('RuleEnabled')))),
+      dialectSelect(rule, model.dialectOf(ctx.state.workflow, path.slice(0, -1)), `${at}.RuleExpressionType`));
     if (rule.Rules.length || rule.Operator) {
       const select = h('select', { className: 'text-input', disabled: readOnly, testid: 'rule-operator', onchange: (e) => { rule.Operator = e.target.value; ctx.renderTree(); ctx.changed(); } },
         h('option', { value: '', selected: !rule.Operator }, t('OperatorNone')),
@@ -101,7 +110,8 @@ export function createRuleForms(panel, ctx) {
       form.append(field(t('RuleOperator'), t('OperatorHint'), select, problemBox(`${at}.Operator`)));
     }
     if (!rule.Rules.length || rule.Expression.trim()) {
-      form.append(field(t('RuleExpression'), t('ExpressionHint'), expression(`${at}.Expression`, rule.Expression, (v) => { rule.Expression = v; }, 'rule-expression')));
+      const hint = model.dialectOf(ctx.state.workflow, path) === model.javaScript ? t('ExpressionHintJavaScript') : t('ExpressionHintLambda');
+      form.append(field(t('RuleExpression'), hint, expression(`${at}.Expression`, rule.Expression, (v) => { rule.Expression = v; }, 'rule-expression')));
     }
     form.append(
       field(t('LocalParams'), t('LocalParamsHint'), paramsEditor(rule.LocalParams, `${at}.LocalParams`, 'local-params')),
@@ -121,6 +131,7 @@ export function createRuleForms(panel, ctx) {
       problemBox('*'),
       h('label', { className: 'field' }, h('span', { className: 'field-label' }, t('WorkflowName')),
         input('WorkflowName', ctx.state.workflow.WorkflowName, (v) => { ctx.state.workflow.WorkflowName = v.trim(); ctx.renderTreeSoon(); }, { testid: 'workflow-name' }), problemBox('WorkflowName')),
+      dialectSelect(ctx.state.workflow, null, 'RuleExpressionType'),
       field(t('GlobalParams'), t('GlobalParamsHint'), paramsEditor(ctx.state.workflow.GlobalParams, 'GlobalParams', 'global-params')),
       h('p', { className: 'field-hint' }, t('WorkflowFormHint')));
   }

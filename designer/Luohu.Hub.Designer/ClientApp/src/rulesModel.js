@@ -3,6 +3,10 @@
 // (Rules[2].Rules[0].Expression). A rule is addressed by its index path ([2, 0]); no ids are added to the file.
 
 export const operators = ['And', 'AndAlso', 'Or', 'OrElse'];
+// RuleExpressionType: RulesEngine's lambda (its default, when none is named) or the hub's JavaScript.
+export const lambda = 'LambdaExpression';
+export const javaScript = 'JavaScript';
+export const dialects = [lambda, javaScript];
 export const outputExpression = 'OutputExpression';
 export const evaluateRule = 'EvaluateRule';
 
@@ -38,6 +42,7 @@ function rule(value) {
   const actions = pick(value, 'Actions');
   return {
     RuleName: text(pick(value, 'RuleName')),
+    RuleExpressionType: text(pick(value, 'RuleExpressionType')),
     Enabled: enabled !== false,
     Expression: text(pick(value, 'Expression')),
     Operator: text(pick(value, 'Operator')),
@@ -64,25 +69,30 @@ export function readWorkflow(value) {
   if (rules !== undefined && !Array.isArray(rules)) {
     return null;
   }
-  return { WorkflowName: text(pick(root, 'WorkflowName')), GlobalParams: params(pick(root, 'GlobalParams')), Rules: (rules ?? []).map(rule) };
+  return {
+    WorkflowName: text(pick(root, 'WorkflowName')),
+    RuleExpressionType: text(pick(root, 'RuleExpressionType')),
+    GlobalParams: params(pick(root, 'GlobalParams')),
+    Rules: (rules ?? []).map(rule),
+  };
 }
 
-function writeAction(a) {
+// EvaluateRule chains within its own workflow, which RulesEngine finds by name: the name is always the workflow's.
+function writeAction(a, workflowName) {
   if (a.Name === outputExpression) {
     return { Name: a.Name, Context: { Expression: a.Context.Expression ?? '' } };
   }
   if (a.Name === evaluateRule) {
-    const context = { RuleName: a.Context.RuleName ?? '' };
-    if (a.Context.WorkflowName) {
-      context.WorkflowName = a.Context.WorkflowName;
-    }
-    return { Name: a.Name, Context: context };
+    return { Name: a.Name, Context: { WorkflowName: workflowName, RuleName: a.Context.RuleName ?? '' } };
   }
   return { Name: a.Name, Context: a.Context };
 }
 
-function writeRule(r) {
+function writeRule(r, workflowName) {
   const out = { RuleName: r.RuleName };
+  if (r.RuleExpressionType) {
+    out.RuleExpressionType = r.RuleExpressionType;
+  }
   if (!r.Enabled) {
     out.Enabled = false;
   }
@@ -98,15 +108,15 @@ function writeRule(r) {
     out.Expression = r.Expression;
   }
   if (r.Rules.length) {
-    out.Rules = r.Rules.map(writeRule);
+    out.Rules = r.Rules.map((child) => writeRule(child, workflowName));
   }
   if (r.OnSuccess || r.OnFailure) {
     out.Actions = {};
     if (r.OnSuccess) {
-      out.Actions.OnSuccess = writeAction(r.OnSuccess);
+      out.Actions.OnSuccess = writeAction(r.OnSuccess, workflowName);
     }
     if (r.OnFailure) {
-      out.Actions.OnFailure = writeAction(r.OnFailure);
+      out.Actions.OnFailure = writeAction(r.OnFailure, workflowName);
     }
   }
   return out;
@@ -115,10 +125,13 @@ function writeRule(r) {
 // The RulesEngine JSON of the workflow: empty optional fields left out, Enabled only when false.
 export function writeWorkflow(w) {
   const out = { WorkflowName: w.WorkflowName };
+  if (w.RuleExpressionType) {
+    out.RuleExpressionType = w.RuleExpressionType;
+  }
   if (w.GlobalParams.length) {
     out.GlobalParams = w.GlobalParams;
   }
-  out.Rules = w.Rules.map(writeRule);
+  out.Rules = w.Rules.map((r) => writeRule(r, w.WorkflowName));
   return out;
 }
 
@@ -127,7 +140,22 @@ export function newRule(name) {
 }
 
 export function newWorkflow() {
-  return { WorkflowName: 'NewWorkflow', GlobalParams: [], Rules: [newRule('Rule1')] };
+  return { WorkflowName: 'NewWorkflow', RuleExpressionType: javaScript, GlobalParams: [], Rules: [newRule('Rule1')] };
+}
+
+// The dialect a rule's expressions are in: its own, else its parent's, else the workflow's (RulesEngine: lambda).
+export function dialectOf(w, path) {
+  let dialect = w.RuleExpressionType || lambda;
+  let list = w.Rules;
+  for (const i of path ?? []) {
+    const r = list[i];
+    if (!r) {
+      break;
+    }
+    dialect = r.RuleExpressionType || dialect;
+    list = r.Rules;
+  }
+  return dialect;
 }
 
 // 'Rules[1].Rules[0]' for [1, 0].

@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Flows.Messages;
+using Luohu.Hub.Runtime.Flows.Scripting;
 
 namespace Luohu.Hub.Runtime.Flows.Engine;
 
@@ -13,6 +15,13 @@ internal abstract class FlowNodeRuntime(NodeBuildContext context)
     protected NodeHost Host { get; } = context.Host;
 
     public abstract ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Parses a script of the node's settings once, when the node is built.</summary>
+    protected FlowScript Script(string code, FlowScriptKind kind) => Host.Services.Scripting.Compile(code, kind);
+
+    /// <summary>Runs a script of this node on <paramref name="body"/> with the node's state and department limits; the body is not changed.</summary>
+    protected JsonNode? Run(FlowScript script, JsonObject body, CancellationToken cancellationToken) =>
+        Host.Services.Scripting.Run(script, body, messageIsOwned: false, Host.State, Host.Department, cancellationToken);
 
     /// <summary>Starts timers when the snapshot goes live.</summary>
     public virtual void Start()

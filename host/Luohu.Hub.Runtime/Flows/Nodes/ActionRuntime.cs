@@ -12,13 +12,14 @@ internal sealed class ActionRuntime(NodeBuildContext context, ActionNodeType.Set
     // Compiled once per deployed version: the input mapping is parsed here, not for every message.
     private readonly MessageTemplateTree? inputTemplate = settings.Input is null ? null : MessageTemplateTree.Compile(settings.Input);
     private readonly MessagePath outputPath = settings.Output ?? MessagePath.Parse("payload");
+    private readonly FlowScript? inputExpression = settings.InputExpression is null ? null : context.Host.Services.Scripting.Compile(settings.InputExpression, FlowScriptKind.Expression);
 
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
         var invoker = Host.Services.Invoker ?? throw new CapabilityException(
             CapabilityErrorKind.NotFound, settings.Capability, $"No plugin runtime is running, so '{settings.Capability}' cannot be called.");
-        var input = settings.InputExpression is not null
-            ? Host.Services.Scripting.Run(settings.InputExpression, FlowScriptKind.Expression, message.Body, Host.State, Host.Department)
+        var input = inputExpression is not null
+            ? Run(inputExpression, message.Body, cancellationToken)
             : inputTemplate is not null
                 ? inputTemplate.Render(message.Body)
                 : message.Payload?.DeepClone();

@@ -9,6 +9,7 @@ internal sealed class ChangeRuntime : FlowNodeRuntime
 {
     private readonly IReadOnlyList<ChangeNodeType.Rule> _rules;
     private readonly Dictionary<ChangeNodeType.Rule, MessageTemplate> _templates = [];
+    private readonly Dictionary<ChangeNodeType.Rule, FlowScript> _expressions = [];
 
     public ChangeRuntime(NodeBuildContext context, IReadOnlyList<ChangeNodeType.Rule> rules)
         : base(context)
@@ -17,6 +18,11 @@ internal sealed class ChangeRuntime : FlowNodeRuntime
         foreach (var rule in rules.Where(r => r.ValueType == "template"))
         {
             _templates[rule] = MessageTemplate.Parse(rule.Text!);
+        }
+
+        foreach (var rule in rules.Where(r => r.ValueType == "expression"))
+        {
+            _expressions[rule] = Script(rule.Text!, FlowScriptKind.Expression);
         }
     }
 
@@ -36,7 +42,7 @@ internal sealed class ChangeRuntime : FlowNodeRuntime
                     rule.To!.Set(body, moved);
                     break;
                 default:
-                    rule.Path!.Set(body, ValueOf(rule, body));
+                    rule.Path!.Set(body, ValueOf(rule, body, cancellationToken));
                     break;
             }
         }
@@ -45,10 +51,10 @@ internal sealed class ChangeRuntime : FlowNodeRuntime
         return Host.EmitAsync(0, message, cancellationToken);
     }
 
-    private JsonNode? ValueOf(ChangeNodeType.Rule rule, JsonObject body) => rule.ValueType switch
+    private JsonNode? ValueOf(ChangeNodeType.Rule rule, JsonObject body, CancellationToken cancellationToken) => rule.ValueType switch
     {
         "template" => _templates[rule] is { SinglePath: { } single } ? single.Get(body)?.DeepClone() : JsonValue.Create(_templates[rule].Render(body)),
-        "expression" => Host.Services.Scripting.Run(rule.Text!, FlowScriptKind.Expression, body, Host.State, Host.Department),
+        "expression" => Run(_expressions[rule], body, cancellationToken),
         _ => rule.Value?.DeepClone(),
     };
 }

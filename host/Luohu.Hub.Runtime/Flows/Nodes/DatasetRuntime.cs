@@ -12,6 +12,7 @@ internal sealed class DatasetRuntime(NodeBuildContext context, IDatasetRegistry 
 {
     private readonly string _dataset = settings.Dataset!;
     private readonly MessageTemplate _key = settings.Key!;
+    private readonly FlowScript? _remove = settings.Remove is null ? null : context.Host.Services.Scripting.Compile(settings.Remove, FlowScriptKind.Expression);
 
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
@@ -22,8 +23,7 @@ internal sealed class DatasetRuntime(NodeBuildContext context, IDatasetRegistry 
                 $"Dataset node '{Host.NodeId}': the key template '{_key.Text}' gave an empty key; make sure the message has the field it names.");
         }
 
-        if (settings.Remove is { } remove
-            && SwitchRuntime.IsTruthy(Host.Services.Scripting.Run(remove, FlowScriptKind.Expression, message.Body, Host.State, Host.Department)))
+        if (_remove is not null && SwitchRuntime.IsTruthy(Run(_remove, message.Body, cancellationToken)))
         {
             datasets.Remove(_dataset, key);
         }

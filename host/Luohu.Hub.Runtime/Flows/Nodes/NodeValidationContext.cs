@@ -14,7 +14,7 @@ internal sealed class NodeValidationContext(FlowDefinition flow, FlowNode node, 
     /// <summary>The running plugins' capabilities; null when the plugin runtime is not part of this host.</summary>
     public ICapabilityCatalog? Catalog { get; } = catalog;
 
-    /// <summary>Checks a script and records its syntax problem (line, column, the sandbox's ES5 hint) at <paramref name="name"/>.</summary>
+    /// <summary>Checks a script and records its syntax problem (line, column and the sandbox's hint) at <paramref name="name"/>.</summary>
     public void CheckScript(NodeConfig config, string name, string? code, FlowScriptKind kind)
     {
         if (code is null)

@@ -7,7 +7,7 @@ using Luohu.Hub.Runtime.Flows.Scripting;
 namespace Luohu.Hub.Runtime.Flows.Nodes;
 
 /// <summary>
-/// <c>script</c>: a JavaScript function body on the rules sandbox. It sees <c>msg</c> (topic, payload, headers),
+/// <c>script</c>: a JavaScript function body on the rules sandbox (the message is the node's own: a run that completes changes it in place). It sees <c>msg</c> (topic, payload, headers),
 /// <c>ctx.get/set</c> (this node's state, kept across deploys and restarts) and returns the message, an array with
 /// one element per output (null sends nothing on that output), or null to drop the message.
 /// </summary>
@@ -18,7 +18,7 @@ internal sealed class ScriptNodeType : FlowNodeType<ScriptNodeType.Settings>
     public override string Type => "script";
     public override string Category => NodeCategory.Logic;
     public override string Title => "Script";
-    public override string Description => "A JavaScript (ES5.1) function body: change msg and return it, return [a, b] for several outputs, or null to drop.";
+    public override string Description => "A JavaScript function body (modern JavaScript, strict mode): change msg and return it, return [a, b] for several outputs, or null to drop.";
 
     public override IReadOnlyList<string> GetOutputPorts(JsonElement? config) => PortsFor(OutputsOf(config));
 
@@ -27,7 +27,7 @@ internal sealed class ScriptNodeType : FlowNodeType<ScriptNodeType.Settings>
 
     protected override JsonObject BuildSchema() => SchemaBuilder.Object(
         ["code"],
-        ("code", SchemaBuilder.Text("Code", "Function body in ES5.1 JavaScript; sees msg, ctx, log, and helpers. Example: msg.payload.full = msg.payload.free == 0; return msg;", format: "javascript")),
+        ("code", SchemaBuilder.Text("Code", "Function body in JavaScript (strict mode); sees msg, ctx, log, and helpers. Example: msg.payload.full = msg.payload.free == 0; return msg;", format: "javascript")),
         ("outputs", SchemaBuilder.Integer("Outputs", "Number of output ports (0, 1, ... when more than one); return an array with one element per output.", 1, 1, MaxOutputs)));
 
     protected override Settings Read(NodeConfig config) =>

@@ -7,9 +7,13 @@ namespace Luohu.Hub.Runtime.Flows.Nodes;
 
 internal sealed class ScriptRuntime(NodeBuildContext context, string code, int outputs) : FlowNodeRuntime(context)
 {
+    private readonly FlowScript _script = context.Host.Services.Scripting.Compile(code, FlowScriptKind.Function);
+
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
-        var result = Host.Services.Scripting.Run(code, FlowScriptKind.Function, message.Body, Host.State, Host.Department);
+        // The message is this node's: a run that completes changes it in place (the parts the script left alone are
+        // kept, not copied); a run that fails leaves it as it arrived, for catch nodes and the dead letters.
+        var result = Host.Services.Scripting.Run(_script, message.Body, messageIsOwned: true, Host.State, Host.Department, cancellationToken);
         switch (result)
         {
             case null:

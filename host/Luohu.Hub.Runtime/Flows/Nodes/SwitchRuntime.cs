@@ -6,27 +6,38 @@ using Luohu.Hub.Runtime.Flows.Scripting;
 
 namespace Luohu.Hub.Runtime.Flows.Nodes;
 
-internal sealed class SwitchRuntime(NodeBuildContext context, IReadOnlyList<(string Expression, int Port)> rules, bool all, int otherwisePort)
-    : FlowNodeRuntime(context)
+internal sealed class SwitchRuntime : FlowNodeRuntime
 {
+    private readonly (FlowScript Expression, int Port)[] _rules;
+    private readonly bool _all;
+    private readonly int _otherwisePort;
+
+    public SwitchRuntime(NodeBuildContext context, IReadOnlyList<(string Expression, int Port)> rules, bool all, int otherwisePort)
+        : base(context)
+    {
+        _rules = [.. rules.Select(r => (Script(r.Expression, FlowScriptKind.Expression), r.Port))];
+        _all = all;
+        _otherwisePort = otherwisePort;
+    }
+
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
         var matched = new List<int>();
-        foreach (var (expression, port) in rules)
+        foreach (var (expression, port) in _rules)
         {
-            if (IsTruthy(Host.Services.Scripting.Run(expression, FlowScriptKind.Expression, message.Body, Host.State, Host.Department)))
+            if (IsTruthy(Run(expression, message.Body, cancellationToken)))
             {
                 matched.Add(port);
-                if (!all)
+                if (!_all)
                 {
                     break;
                 }
             }
         }
 
-        if (matched.Count == 0 && otherwisePort >= 0)
+        if (matched.Count == 0 && _otherwisePort >= 0)
         {
-            matched.Add(otherwisePort);
+            matched.Add(_otherwisePort);
         }
 
         for (var i = 0; i < matched.Count; i++)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Rules.Scripting;
@@ -9,23 +8,22 @@ namespace Luohu.Hub.Runtime.Flows.Scripting;
 
 /// <summary>
 /// <see cref="IFlowScripting"/> on the rules library: scripts on <see cref="ScriptSandbox"/> with the department's
-/// limits (parsed once and cached by the sandbox), workflows on <see cref="RulesEngine"/> with the message as input
-/// <c>msg</c> (also <c>input1</c>), validated by <see cref="WorkflowValidator"/>.
+/// limits, workflows on <see cref="WorkflowEngine"/> (Microsoft RulesEngine) with the message as input <c>msg</c>
+/// (also <c>input1</c>), validated by <see cref="WorkflowValidator"/>.
 /// </summary>
-internal sealed class SandboxFlowScripting(ScriptSandbox sandbox, RulesEngine engine, WorkflowValidator validator) : IFlowScripting
+internal sealed class SandboxFlowScripting(ScriptSandbox sandbox, WorkflowEngine engine, WorkflowValidator validator) : IFlowScripting
 {
-    private const int MaxCachedWorkflows = 256;
-    private readonly ConcurrentDictionary<string, Workflow> _workflows = new(StringComparer.Ordinal);
-
     public FlowScriptProblem? Check(string code, FlowScriptKind kind) =>
         sandbox.Check(code, ToKind(kind)) is { } problem
             ? new FlowScriptProblem(problem.Hint is null ? problem.Message : $"{problem.Message}. Hint: {problem.Hint}", problem.Line, problem.Column)
             : null;
 
-    public JsonNode? Run(string code, FlowScriptKind kind, JsonObject message, NodeState? state, string department)
+    public FlowScript Compile(string code, FlowScriptKind kind) => new(sandbox.Compile(code, ToKind(kind)));
+
+    public JsonNode? Run(FlowScript script, JsonObject message, bool messageIsOwned, NodeState? state, string department, CancellationToken cancellationToken)
     {
-        var input = new ScriptInput { Message = message, State = state is null ? null : new NodeScriptState(state) };
-        return sandbox.Evaluate(sandbox.Compile(code, ToKind(kind)), input, sandbox.LimitsFor(department)).Value;
+        var input = new ScriptInput { Message = message, MessageIsOwned = messageIsOwned, State = state is null ? null : new NodeScriptState(state) };
+        return sandbox.Evaluate(script.Compiled, input, sandbox.LimitsFor(department), cancellationToken).Value;
     }
 
     public IReadOnlyList<FlowScriptProblem> ValidateWorkflow(JsonNode workflow)
@@ -33,7 +31,7 @@ internal sealed class SandboxFlowScripting(ScriptSandbox sandbox, RulesEngine en
         ArgumentNullException.ThrowIfNull(workflow);
         try
         {
-            return [.. validator.Validate(Parse(workflow)).Select(p => new FlowScriptProblem(p.Message, Path: p.Path))];
+            return [.. validator.Validate(Read(workflow)).Select(p => new FlowScriptProblem(p.Message, p.Line, p.Column, p.Path))];
         }
         catch (JsonException ex)
         {
@@ -41,28 +39,18 @@ internal sealed class SandboxFlowScripting(ScriptSandbox sandbox, RulesEngine en
         }
     }
 
-    public async ValueTask<WorkflowOutcome> EvaluateWorkflowAsync(JsonNode workflow, JsonObject message, string department, CancellationToken cancellationToken)
+    public FlowWorkflow ParseWorkflow(JsonNode workflow) => new(Read(workflow));
+
+    public async ValueTask<WorkflowOutcome> EvaluateWorkflowAsync(FlowWorkflow workflow, JsonObject message, NodeState? state, string department, CancellationToken cancellationToken)
     {
-        var inputs = new Dictionary<string, JsonNode?>(StringComparer.Ordinal) { ["msg"] = message };
-        var result = await engine.EvaluateAsync(Parse(workflow), inputs, new RuleEvaluationOptions { Department = department }, cancellationToken);
+        var inputs = new Dictionary<string, JsonNode?>(1, StringComparer.Ordinal) { ["msg"] = message };
+        var options = new RuleEvaluationOptions { Department = department, State = state is null ? null : new NodeScriptState(state) };
+        var result = await engine.EvaluateAsync(workflow.Workflow, inputs, options, cancellationToken);
         return new WorkflowOutcome(result.IsSuccess, JsonSerializer.SerializeToNode(result, WorkflowJson.WriteOptions));
     }
 
-    private Workflow Parse(JsonNode workflow)
-    {
-        var json = workflow.ToJsonString();
-        if (_workflows.TryGetValue(json, out var parsed))
-        {
-            return parsed;
-        }
-
-        if (_workflows.Count >= MaxCachedWorkflows)
-        {
-            _workflows.Clear();
-        }
-
-        return _workflows[json] = WorkflowJson.Parse(json);
-    }
+    private static Workflow Read(JsonNode workflow) =>
+        workflow.Deserialize<Workflow>(WorkflowJson.ReadOptions) ?? throw new JsonException("The workflow is JSON null; send an object with WorkflowName and Rules.");
 
     private static ScriptKind ToKind(FlowScriptKind kind) => kind == FlowScriptKind.Expression ? ScriptKind.Expression : ScriptKind.Function;
 }

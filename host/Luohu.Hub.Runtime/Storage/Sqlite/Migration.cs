@@ -1,14 +1,21 @@
 using System.Globalization;
 using System.Reflection;
+using Microsoft.Data.Sqlite;
 
 namespace Luohu.Hub.Runtime.Storage.Sqlite;
 
-/// <summary>One schema step: version, a name for people, and the SQL run in one transaction.</summary>
+/// <summary>
+/// One schema step: version, a name for people, and the SQL run in one transaction — or, for a step that rewrites
+/// stored documents (flows' JSON), the code that does it inside that transaction.
+/// </summary>
 internal sealed record Migration(int Version, string Name, string Sql)
 {
+    /// <summary>Runs after <see cref="Sql"/>, in the same transaction; null for a plain SQL step.</summary>
+    public Func<SqliteConnection, SqliteTransaction, CancellationToken, Task>? Code { get; init; }
+
     private const string ResourcePrefix = "Storage/Migrations/";
 
-    /// <summary>The migrations embedded in this assembly (<c>Storage/Migrations/NNNN_name.sql</c>), in version order.</summary>
+    /// <summary>The migrations of this build: the SQL embedded in this assembly (<c>Storage/Migrations/NNNN_name.sql</c>) and the code steps, in version order.</summary>
     public static IReadOnlyList<Migration> LoadEmbedded()
     {
         var assembly = typeof(Migration).Assembly;
@@ -25,6 +32,7 @@ internal sealed record Migration(int Version, string Name, string Sql)
             migrations.Add(new Migration(version, file[(underscore + 1)..], Read(assembly, resource)));
         }
 
+        migrations.AddRange(CodeMigrations.All);
         return [.. migrations.OrderBy(m => m.Version)];
     }
 

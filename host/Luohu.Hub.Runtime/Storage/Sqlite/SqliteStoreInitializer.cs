@@ -72,7 +72,16 @@ internal sealed class SqliteStoreInitializer : IHubStoreInitializer
 
         try
         {
-            await Execute(connection, migration.Sql, transaction, cancellationToken);
+            if (migration.Sql.Length > 0)
+            {
+                await Execute(connection, migration.Sql, transaction, cancellationToken);
+            }
+
+            if (migration.Code is { } code)
+            {
+                await code(connection, transaction, cancellationToken);
+            }
+
             await Execute(connection, "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@Version, @Name, @AppliedAt)",
                 transaction, cancellationToken, new { migration.Version, migration.Name, AppliedAt = UnixTime.ToMs(_timeProvider.GetUtcNow()) });
             await transaction.CommitAsync(cancellationToken);
