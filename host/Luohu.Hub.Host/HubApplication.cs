@@ -54,6 +54,7 @@ internal static class HubApplication
         api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();
+        api.MapRuleLibraryApi();
         api.MapDataApi();
         api.MapMqttApi();
         app.MapHubDesigner();

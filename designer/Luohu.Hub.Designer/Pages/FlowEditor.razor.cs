@@ -38,6 +38,9 @@ public sealed partial class FlowEditor : IDisposable
     [Inject]
     private IStringLocalizer<FlowEditorStrings> Strings { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<RulesStrings> RulesStrings { get; set; } = default!;
+
     private FlowDefinition? Flow { get; set; }
 
     private bool Loaded { get; set; }
@@ -48,7 +51,8 @@ public sealed partial class FlowEditor : IDisposable
 
     private string DepartmentName { get; set; } = string.Empty;
 
-    private object Options => new { flowId = Flow?.Id, canEdit = CanEdit, strings = StringTable.Of(Strings) };
+    // The rule node embeds the rules editor, which speaks with the Rules page's strings.
+    private object Options => new { flowId = Flow?.Id, canEdit = CanEdit, strings = StringTable.Of(Strings), rulesStrings = StringTable.Of(RulesStrings) };
 
     /// <summary>The editor's options on its element: the front-end mounts the editor there (the page renders without a circuit).</summary>
     private string OptionsJson => JsonSerializer.Serialize(Options, Web);

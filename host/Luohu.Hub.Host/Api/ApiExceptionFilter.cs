@@ -1,6 +1,7 @@
 using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Runtime.RuleLibrary;
 
 namespace Luohu.Hub.Host.Api;
 
@@ -29,6 +30,10 @@ internal sealed class ApiExceptionFilter : IEndpointFilter
             return ApiProblems.From(error, context.HttpContext);
         }
         catch (FlowException error)
+        {
+            return ApiProblems.From(error);
+        }
+        catch (RuleLibraryException error)
         {
             return ApiProblems.From(error);
         }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Runtime.RuleLibrary;
 
 namespace Luohu.Hub.Host.Api;
 
@@ -20,6 +21,14 @@ internal static class ApiProblems
         FlowErrorKind.Invalid => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid flow",
             extensions: new Dictionary<string, object?> { ["problems"] = error.Problems }),
         _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict, title: "Flow operation conflicts"),
+    };
+
+    public static IResult From(RuleLibraryException error) => error.Kind switch
+    {
+        RuleLibraryErrorKind.NotFound => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status404NotFound, title: "Rule workflow not found"),
+        RuleLibraryErrorKind.Invalid => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid rule workflow",
+            extensions: new Dictionary<string, object?> { ["problems"] = error.Problems }),
+        _ => TypedResults.Problem(error.Message, statusCode: StatusCodes.Status409Conflict, title: "Rule workflow operation conflicts"),
     };
 
     public static IResult From(CapabilityException error, HttpContext context)

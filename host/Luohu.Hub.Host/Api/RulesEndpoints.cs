@@ -6,9 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace Luohu.Hub.Host.Api;
 
 /// <summary>
-/// <c>POST rules/validate</c> (workflow → problems), <c>POST rules/evaluate</c> (workflow + inputs → result tree) and
-/// <c>GET rules/samples</c> (the shipped sample workflows with their inputs, see <see cref="RuleSamples"/>).
-/// Bodies are read by hand so that malformed JSON gets a problem-details answer naming the path, line and byte.
+/// <c>POST rules/validate</c> (workflow, or <c>{ workflow, inputs }</c> → problems; with inputs, lambda expressions are also
+/// checked against the inputs' types) and <c>POST rules/evaluate</c> (workflow + inputs → result tree). The library
+/// lives beside them (<see cref="RuleLibraryEndpoints"/>). Bodies are read by hand so that malformed JSON gets a
+/// problem-details answer naming the path, line and byte.
 /// </summary>
 internal static class RulesEndpoints
 {
@@ -17,8 +18,6 @@ internal static class RulesEndpoints
         var rules = api.MapGroup("rules").WithTags("Rules");
         rules.MapPost("validate", ValidateAsync).WithName("ValidateRuleWorkflow").Accepts<Workflow>("application/json");
         rules.MapPost("evaluate", EvaluateAsync).WithName("EvaluateRuleWorkflow").Accepts<JsonObject>("application/json");
-        rules.MapGet("samples", async (CancellationToken cancellationToken) => TypedResults.Ok(await RuleSamples.ListAsync(RuleSamples.DefaultFolder, cancellationToken)))
-            .WithName("ListRuleSamples");
         return api;
     }
 
@@ -31,13 +30,22 @@ internal static class RulesEndpoints
             return body.Problem!;
         }
 
-        var workflow = ToWorkflow(node, "$", out var problem);
+        // { "workflow": ..., "inputs": ... } (a workflow has Rules, an envelope has workflow) or the workflow itself.
+        var envelope = node is JsonObject obj && Property(obj, "workflow") is not null && Property(obj, "Rules") is null ? obj : null;
+        var workflow = ToWorkflow(envelope is null ? node : Property(envelope, "workflow")!, envelope is null ? "$" : "$.workflow", out var problem);
         if (workflow is null)
         {
             return problem!;
         }
 
-        var problems = validator.Validate(workflow).Select(p => new ProblemItem(p.Path, p.Message, p.Line, p.Column)).ToList();
+        var inputsNode = envelope is null ? null : Property(envelope, "inputs");
+        if (inputsNode is not null and not JsonObject)
+        {
+            return BadRequest("The inputs must be a JSON object.", "Send \"inputs\": { \"lot\": { ... } }; each property is one named input.", "$.inputs");
+        }
+
+        var inputs = (inputsNode as JsonObject)?.ToDictionary(p => p.Key, p => p.Value);
+        var problems = validator.Validate(workflow, inputs).Select(p => new ProblemItem(p.Path, p.Message, p.Line, p.Column)).ToList();
         return TypedResults.Ok(new ValidationResponse(problems));
     }
 
@@ -106,7 +114,7 @@ internal static class RulesEndpoints
         }
     }
 
-    private static async Task<(JsonNode? Node, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    internal static async Task<(JsonNode? Node, ProblemHttpResult? Problem)> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         try
         {
@@ -144,7 +152,7 @@ internal static class RulesEndpoints
         }
     }
 
-    private static JsonNode? Property(JsonObject envelope, string name) =>
+    internal static JsonNode? Property(JsonObject envelope, string name) =>
         envelope.FirstOrDefault(p => string.Equals(p.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
 
     private static ProblemHttpResult Malformed(JsonException ex, string basePath, bool withPosition)

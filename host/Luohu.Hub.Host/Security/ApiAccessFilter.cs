@@ -35,14 +35,15 @@ internal sealed class ApiAccessFilter(IAuditLog audit, ILogger<ApiAccessFilter> 
         if (ApiAccess.Check(method, route, caller) is { } needed)
         {
             var detail = $"{method} {route} needs one of the roles {string.Join(", ", needed)}; '{caller.Name}' has {(caller.Roles.Count == 0 ? "none" : string.Join(", ", caller.Roles))}.";
-            await AuditSafely(caller.Audit("access.denied", $"{method} {route}", "denied") with { Detail = detail }, http.RequestAborted);
+            await AuditSafelyAsync(audit, logger, caller.Audit("access.denied", $"{method} {route}", "denied") with { Detail = detail }, http.RequestAborted);
             return TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Role missing");
         }
 
         return await next(context);
     }
 
-    private async Task AuditSafely(AuditEvent entry, CancellationToken cancellationToken)
+    /// <summary>Appends a denial; a failing audit log is logged and does not turn the denial into a 500.</summary>
+    internal static async Task AuditSafelyAsync(IAuditLog audit, ILogger logger, AuditEvent entry, CancellationToken cancellationToken)
     {
         try
         {

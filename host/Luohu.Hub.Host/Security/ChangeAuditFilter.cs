@@ -1,15 +1,17 @@
 using System.Text.Json;
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Runtime.RuleLibrary;
 using Luohu.Hub.Runtime.Security;
 
 namespace Luohu.Hub.Host.Security;
 
 /// <summary>
-/// Writes an audit entry for every change of a flow, plugin or dead letter made through the API, with the
-/// before/after state where it applies (a flow's deployed version, a plugin's version and state) and the outcome.
+/// Writes an audit entry for every change of a flow, rule workflow, plugin or dead letter made through the API, with
+/// the before/after state where it applies (a flow's deployed version, a rule workflow's latest version, a plugin's
+/// version and state) and the outcome. A rule workflow's target is <c>department/name</c>.
 /// </summary>
-internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPluginManager plugins, ILogger<ChangeAuditFilter> logger) : IEndpointFilter
+internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IRuleLibrary rules, IPluginManager plugins, ILogger<ChangeAuditFilter> logger) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -22,7 +24,7 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPl
             return await next(context);
         }
 
-        var id = http.Request.RouteValues.TryGetValue("id", out var raw) ? raw as string : null;
+        var id = http.Request.RouteValues.TryGetValue("id", out var raw) ? raw as string : RuleTarget(http.Request.RouteValues);
         var before = await StateAsync(action, id, http.RequestAborted);
         var outcome = "failed";
         string? detail = null;
@@ -32,15 +34,16 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPl
             result = await next(context);
             var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
             outcome = status < 400 ? "ok" : status == StatusCodes.Status403Forbidden ? "denied" : "failed";
-            id ??= result switch
+            id = result switch
             {
-                PluginSnapshot p => p.Id,
-                IValueHttpResult { Value: PluginSnapshot p } => p.Id,
-                _ => null,
+                PluginSnapshot p => id ?? p.Id,
+                IValueHttpResult { Value: PluginSnapshot p } => id ?? p.Id,
+                IValueHttpResult { Value: RuleDraftSaved r } => $"{r.Department}/{r.Name}",
+                _ => id,
             };
             return result;
         }
-        catch (Exception ex) when (ex is FlowException or PluginOperationException)
+        catch (Exception ex) when (ex is FlowException or PluginOperationException or RuleLibraryException)
         {
             detail = ex.Message;
             throw;
@@ -67,6 +70,12 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPl
         ("DELETE", "/api/v1/flows/{id}") => "flow.delete",
         ("POST", "/api/v1/flows/{id}/deploy") => "flow.deploy",
         ("POST", "/api/v1/flows/{id}/rollback/{version:int}") => "flow.rollback",
+        ("POST", "/api/v1/rules/library/{department}") => "rule.create",
+        ("PUT", "/api/v1/rules/library/{department}/{name}") => "rule.save",
+        ("DELETE", "/api/v1/rules/library/{department}/{name}") => "rule.delete",
+        ("POST", "/api/v1/rules/library/{department}/{name}/publish") => "rule.publish",
+        ("POST", "/api/v1/rules/library/{department}/{name}/rollback/{version:int}") => "rule.rollback",
+        ("POST", "/api/v1/rules/import/{department}") => "rule.import",
         ("POST", "/api/v1/plugins/") or ("POST", "/api/v1/plugins") => "plugin.install",
         ("POST", "/api/v1/plugins/{id}/enable") => "plugin.enable",
         ("POST", "/api/v1/plugins/{id}/disable") => "plugin.disable",
@@ -76,6 +85,12 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPl
         ("POST", "/api/v1/dead-letters/{id}/discard") => "dead-letter.discard",
         _ => null,
     };
+
+    /// <summary><c>department/name</c> of a rules-library route, the department alone for an import.</summary>
+    private static string? RuleTarget(RouteValueDictionary values) =>
+        values.TryGetValue("department", out var department) && department is string d
+            ? values.TryGetValue("name", out var name) && name is string n ? $"{d}/{n}" : d
+            : null;
 
     private async Task<string?> StateAsync(string action, string? id, CancellationToken cancellationToken)
     {
@@ -88,6 +103,13 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IPl
         {
             return await flows.GetSummaryAsync(id, cancellationToken) is { } flow
                 ? JsonSerializer.Serialize(new { flow.DeployedVersion, flow.State, flow.Department, flow.SharedWith })
+                : null;
+        }
+
+        if (action.StartsWith("rule.", StringComparison.Ordinal))
+        {
+            return id.Split('/') is [var department, var name] && rules.PublishedVersions(department, name) is { } versions
+                ? JsonSerializer.Serialize(new { LatestVersion = versions.Count == 0 ? (int?)null : versions.Max() })
                 : null;
         }
 

@@ -54,12 +54,13 @@ internal static class SecurityHostExtensions
         return services;
     }
 
-    /// <summary>Every endpoint of the group needs a signed-in user or key, then passes the role table, flow ownership and change audit.</summary>
+    /// <summary>Every endpoint of the group needs a signed-in user or key, then passes the role table, flow and rule-workflow ownership and change audit.</summary>
     public static RouteGroupBuilder RequireHubAuth(this RouteGroupBuilder api)
     {
         api.RequireAuthorization()
             .AddEndpointFilter<ApiAccessFilter>()
             .AddEndpointFilter<FlowAccessFilter>()
+            .AddEndpointFilter<RuleLibraryAccessFilter>()
             .AddEndpointFilter<ChangeAuditFilter>();
         return api;
     }

@@ -37,4 +37,10 @@ internal static partial class FlowLog
 
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "Dead letter {DeadLetterId} replayed into flow '{FlowId}' node '{NodeId}'")]
     public static partial void Replayed(ILogger logger, string deadLetterId, string flowId, string nodeId);
+
+    [LoggerMessage(EventId = 3011, Level = LogLevel.Information, Message = "Imported and published {Count} sample rule workflow(s) into the empty rules library: {Names}")]
+    public static partial void RuleSamplesImported(ILogger logger, int count, IEnumerable<string> names);
+
+    [LoggerMessage(EventId = 3012, Level = LogLevel.Warning, Message = "A sample rule workflow was not imported: {Reason}")]
+    public static partial void RuleSampleFailed(ILogger logger, string reason);
 }

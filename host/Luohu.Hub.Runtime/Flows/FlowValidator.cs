@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows.Nodes;
 using Luohu.Hub.Runtime.Flows.Scripting;
+using Luohu.Hub.Runtime.RuleLibrary;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luohu.Hub.Runtime.Flows;
@@ -34,6 +35,7 @@ internal sealed partial class FlowValidator(IFlowNodeTypeRegistry registry, IFlo
         }
 
         var catalog = services.GetService<ICapabilityCatalog>();
+        var library = services.GetService<IRuleLibrary>();
         var nodes = flow.Nodes ?? [];
         var ports = new Dictionary<string, (IReadOnlyList<string>? Ports, bool IsTrigger)>(StringComparer.Ordinal);
         var hasTrigger = false;
@@ -74,7 +76,7 @@ internal sealed partial class FlowValidator(IFlowNodeTypeRegistry registry, IFlo
                 continue;
             }
 
-            var context = new NodeValidationContext(flow, node, scripting, catalog);
+            var context = new NodeValidationContext(flow, node, scripting, catalog, library);
             type.Validate(context);
             problems.AddRange(context.Config.Problems);
             ports[node.Id] = (type.GetOutputPorts(node.Config), type.IsTrigger);

@@ -10,7 +10,7 @@ namespace Luohu.Hub.Runtime.Storage;
 public static class StoreServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the SQLite implementations of every store interface (flows, node state, dead letters, plugin
+    /// Registers the SQLite implementations of every store interface (flows, the rules library, node state, dead letters, plugin
     /// settings and state) and the initializer that migrates the database; they replace any earlier
     /// registrations (in-memory defaults), whatever the order. The host must call
     /// <c>IHubStoreInitializer.InitializeAsync</c> once at start, before the stores are used.
@@ -35,6 +35,7 @@ public static class StoreServiceCollectionExtensions
             Migration.LoadEmbedded()));
         services.TryAddSingleton<StoreInitialization>();
         Replace<IFlowStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteFlowStore>(sp));
+        Replace<IRuleLibraryStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteRuleLibraryStore>(sp));
         Replace<INodeStateStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteNodeStateStore>(sp));
         Replace<IDeadLetterStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteDeadLetterStore>(sp));
         Replace<IPluginSettingsStore>(services, sp => ActivatorUtilities.CreateInstance<SqlitePluginSettingsStore>(sp));

@@ -3,9 +3,9 @@ import { EditorState, Compartment } from '@codemirror/state';
 import { javascript } from '@codemirror/lang-javascript';
 import { setDiagnostics } from '@codemirror/lint';
 
-// The rule editor's building blocks: one CodeMirror per expression field, the draft kept in the browser's
-// localStorage, and a download of the exported workflow. The flow editor's createScriptEditor stays as it is; this
-// adds what a field needs beyond it (set text, read-only, the validator's problems at their line).
+// The rule editor's building blocks: one CodeMirror per expression field and a download of the exported workflow.
+// The flow editor's createScriptEditor stays as it is; this adds what a field needs beyond it (set text, read-only,
+// the validator's problems at their line).
 
 // `onChange` receives the whole text: a function, or a .NET object reference with [JSInvokable] OnTextChanged(string).
 export function createExpressionEditor(element, text, onChange, readOnly) {
@@ -65,25 +65,6 @@ export function createExpressionEditor(element, text, onChange, readOnly) {
     },
     dispose: () => view.destroy(),
   };
-}
-
-// The draft survives a reload (and a language switch, which reloads the page) in this browser only.
-export function loadRulesDraft(key) {
-  try {
-    return window.localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-export function saveRulesDraft(key, text) {
-  try {
-    window.localStorage.setItem(key, text);
-    return true;
-  } catch {
-    // Storage full or disabled (private mode): the page says the draft is not kept.
-    return false;
-  }
 }
 
 export function downloadText(fileName, text, contentType) {

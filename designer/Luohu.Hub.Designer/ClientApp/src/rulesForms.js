@@ -7,7 +7,8 @@ import * as model from './rulesModel.js';
 // keys). A text edit changes the workflow in place and calls ctx.changed(); adding or removing a part of it calls
 // ctx.restructured(), which renders the form again.
 //
-// ctx: { state, t, readOnly, changed, restructured, renderTree, renderTreeSoon, problemsOf }
+// ctx: { state, t, readOnly, changed, restructured, renderTree, renderTreeSoon, problemsOf, nameLocked() }
+// A workflow saved in the library is known by its name, so its name field is locked (nameLocked() true).
 export function createRuleForms(panel, ctx) {
   const { t, readOnly } = ctx;
   let fields = new Map();
@@ -130,7 +131,10 @@ export function createRuleForms(panel, ctx) {
       h('div', { className: 'form-head' }, h('h2', {}, t('WorkflowTitle'))),
       problemBox('*'),
       h('label', { className: 'field' }, h('span', { className: 'field-label' }, t('WorkflowName')),
-        input('WorkflowName', ctx.state.workflow.WorkflowName, (v) => { ctx.state.workflow.WorkflowName = v.trim(); ctx.renderTreeSoon(); }, { testid: 'workflow-name' }), problemBox('WorkflowName')),
+        input('WorkflowName', ctx.state.workflow.WorkflowName, (v) => { ctx.state.workflow.WorkflowName = v.trim(); ctx.renderTreeSoon(); },
+          { testid: 'workflow-name', disabled: readOnly || !!ctx.nameLocked?.() }),
+        ctx.nameLocked?.() ? h('span', { className: 'field-hint' }, t('WorkflowNameLocked')) : null,
+        problemBox('WorkflowName')),
       dialectSelect(ctx.state.workflow, null, 'RuleExpressionType'),
       field(t('GlobalParams'), t('GlobalParamsHint'), paramsEditor(ctx.state.workflow.GlobalParams, 'GlobalParams', 'global-params')),
       h('p', { className: 'field-hint' }, t('WorkflowFormHint')));

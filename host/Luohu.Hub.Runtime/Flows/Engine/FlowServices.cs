@@ -3,6 +3,7 @@ using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows.Alerts;
 using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Flows.Scripting;
+using Luohu.Hub.Runtime.RuleLibrary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,6 +20,7 @@ internal sealed class FlowServices(
     IOptions<FlowOptions> options,
     ILogger<FlowServices> logger,
     NodeWatches watches,
+    IRuleLibrary library,
     IServiceProvider provider)
 {
     public IMessagePublisher Publisher { get; } = publisher;
@@ -31,6 +33,9 @@ internal sealed class FlowServices(
 
     /// <summary>Nodes watched from the designer's debug panel.</summary>
     public NodeWatches Watches { get; } = watches;
+
+    /// <summary>The rules library that rule nodes follow or pin.</summary>
+    public IRuleLibrary Library { get; } = library;
 
     /// <summary>The plugin runtime's invoker; resolved per call because plugins load after flows start.</summary>
     public ICapabilityInvoker? Invoker => provider.GetService<ICapabilityInvoker>();

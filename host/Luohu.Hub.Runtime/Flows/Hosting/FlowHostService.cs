@@ -1,5 +1,6 @@
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Persistence;
+using Luohu.Hub.Runtime.RuleLibrary;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,7 +9,8 @@ namespace Luohu.Hub.Runtime.Flows.Hosting;
 
 /// <summary>
 /// Brings flows up with the hub: prepares the store (idempotent), starts every deployed flow at its deployed
-/// version (restart recovery), and on the first start of an empty store imports and deploys the sample flows.
+/// version (restart recovery), and on the first start of an empty store imports and deploys the sample flows (and
+/// imports and publishes the sample rule workflows into an empty rules library, before any flow starts).
 /// Flows start without waiting for plugins: a trigger on a plugin's topics simply sees events once the plugin
 /// runs, and an action whose capability is not there yet fails into the catch node or the dead letters, from
 /// where it can be replayed. A flow that cannot start is marked <c>error</c> with the reason; the hub goes on.
@@ -19,7 +21,9 @@ internal sealed class FlowHostService(
     IFlowRepository repository,
     IFlowService flows,
     FlowEngine engine,
+    IRuleLibrary library,
     IOptions<FlowOptions> options,
+    IOptions<RuleLibraryOptions> libraryOptions,
     ILogger<FlowHostService> logger) : IHostedService
 {
     public const string SystemAuthor = "system";
@@ -27,6 +31,19 @@ internal sealed class FlowHostService(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await storeInitializer.InitializeAsync(cancellationToken);
+
+        // Rule nodes read the library's published versions, and sample flows may name sample workflows: the library first.
+        await library.InitializeAsync(cancellationToken);
+        if ((await library.ListAsync(null, cancellationToken)).Count == 0 && libraryOptions.Value.ResolveSamplesPath() is { } rules && Directory.Exists(rules))
+        {
+            var (imported, failures) = await RuleLibrarySamples.ImportAsync(library, rules, SystemAuthor, cancellationToken);
+            FlowLog.RuleSamplesImported(logger, imported.Count, imported);
+            foreach (var failure in failures)
+            {
+                FlowLog.RuleSampleFailed(logger, failure);
+            }
+        }
+
         var deployed = await repository.ListDeployedAsync(cancellationToken);
         var failed = 0;
         foreach (var version in deployed)

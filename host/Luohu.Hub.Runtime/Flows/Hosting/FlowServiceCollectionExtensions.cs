@@ -5,6 +5,7 @@ using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Nodes;
 using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Flows.Scripting;
+using Luohu.Hub.Runtime.RuleLibrary;
 using Luohu.Hub.Runtime.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,7 +18,7 @@ public static class FlowServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the flow runtime: node types, validator, engine, <c>IFlowService</c>, <c>IDeadLetterService</c>,
-    /// <c>IAlertLog</c>, <c>IDatasetRegistry</c>, <c>IFlowNodeTypeRegistry</c> and the hosted service that starts deployed flows. Needs the
+    /// <c>IAlertLog</c>, <c>IDatasetRegistry</c>, <c>IFlowNodeTypeRegistry</c>, the rules library (<c>IRuleLibrary</c>) and the hosted service that starts deployed flows. Needs the
     /// bus (<c>AddHubBus</c>); adds the rules library (<c>AddHubRules</c>) for scripts and workflows if it is not there yet. Without a database store the flows, versions, node state and dead letters are kept
     /// in memory (replaceable defaults).
     /// </summary>
@@ -60,6 +61,9 @@ public static class FlowServiceCollectionExtensions
         services.TryAddSingleton<IFlowNodeTypeRegistry, FlowNodeTypeRegistry>();
         services.AddHubRules();
         services.TryAddSingleton<IFlowScripting, SandboxFlowScripting>();
+        services.AddOptions<RuleLibraryOptions>();
+        services.TryAddSingleton<IRuleLibrary>(sp => new RuleWorkflowLibrary(
+            sp.GetService<IRuleLibraryStore>() ?? ActivatorUtilities.CreateInstance<InMemoryRuleLibraryStore>(sp), sp.GetRequiredService<IFlowScripting>()));
 
         // The hub's store when one is registered (AddHubSqliteStore, before or after this call), else memory.
         services.TryAddSingleton<IFlowRepository>(sp => sp.GetService<IFlowStore>() is { } store

@@ -27,7 +27,9 @@ internal interface IFlowScripting
     JsonNode? Run(FlowScript script, JsonObject message, bool messageIsOwned, NodeState? state, string department, CancellationToken cancellationToken);
 
     /// <summary>Every problem of a rule workflow, with paths relative to the workflow (<c>Rules[0].Expression</c>).</summary>
-    IReadOnlyList<FlowScriptProblem> ValidateWorkflow(JsonNode workflow);
+    /// <param name="workflow">The workflow in RulesEngine's JSON shape.</param>
+    /// <param name="sampleInputs">Inputs like those it will meet: lambda expressions are then type-checked against them.</param>
+    IReadOnlyList<FlowScriptProblem> ValidateWorkflow(JsonNode workflow, IReadOnlyDictionary<string, JsonNode?>? sampleInputs = null);
 
     /// <summary>Reads a workflow once, for a node's runtime; validate it first with <see cref="ValidateWorkflow"/>.</summary>
     FlowWorkflow ParseWorkflow(JsonNode workflow);

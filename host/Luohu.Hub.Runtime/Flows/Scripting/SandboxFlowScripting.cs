@@ -26,12 +26,12 @@ internal sealed class SandboxFlowScripting(ScriptSandbox sandbox, WorkflowEngine
         return sandbox.Evaluate(script.Compiled, input, sandbox.LimitsFor(department), cancellationToken).Value;
     }
 
-    public IReadOnlyList<FlowScriptProblem> ValidateWorkflow(JsonNode workflow)
+    public IReadOnlyList<FlowScriptProblem> ValidateWorkflow(JsonNode workflow, IReadOnlyDictionary<string, JsonNode?>? sampleInputs = null)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         try
         {
-            return [.. validator.Validate(Read(workflow)).Select(p => new FlowScriptProblem(p.Message, p.Line, p.Column, p.Path))];
+            return [.. validator.Validate(Read(workflow), sampleInputs).Select(p => new FlowScriptProblem(p.Message, p.Line, p.Column, p.Path))];
         }
         catch (JsonException ex)
         {

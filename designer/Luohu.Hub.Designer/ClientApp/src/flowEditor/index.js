@@ -13,7 +13,7 @@ import { createActions } from './actions.js';
 // The flow editor in `element`: palette, canvas, settings of the selected node, problems. The canvas state lives
 // here, in the browser; the page's panels hear of the selection and of deploys through document events
 // (lh-node-selected, lh-flow-deployed), and a rollback in the versions panel reloads the canvas the same way.
-// options: { flowId, canEdit, strings }. Returns { reload, dispose }.
+// options: { flowId, canEdit, strings, rulesStrings (the rule node's embedded rules editor) }. Returns { reload, dispose }.
 export async function createFlowEditor(element, options) {
   const t = stringsOf(options?.strings);
   const readOnly = !options?.canEdit;
@@ -61,6 +61,7 @@ export async function createFlowEditor(element, options) {
     const data = cell.getData();
     editor.settings = renderSettings(settingsHost, data, {
       t, readOnly, types: editor.types, capabilities: editor.capabilities,
+      department: editor.meta?.department, rulesStrings: options.rulesStrings,
       problems: editor.problems.filter((p) => p.nodeId === data.id),
       idEditable: (id) => !editor.deployedIds.has(id),
       idTaken: (id) => editor.usedIds().has(id),

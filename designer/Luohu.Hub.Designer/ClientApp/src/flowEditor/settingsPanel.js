@@ -1,5 +1,6 @@
 import { renderSchemaForm, el } from './forms.js';
 import { typeTitle, typeDescription } from './strings.js';
+import { renderRuleSettings } from './ruleSettings.js';
 
 const idPattern = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
@@ -37,7 +38,7 @@ function asText(mapping) {
 }
 
 // The settings of the selected node: id, name and the form of its type (an action: capability and input mapping).
-// ctx: { t, readOnly, types, capabilities, idEditable(id), idTaken(id), update(changes), problems }
+// ctx: { t, readOnly, types, capabilities, department, rulesStrings, idEditable(id), idTaken(id), update(changes), problems }
 export function renderSettings(host, data, ctx) {
   host.replaceChildren();
   const forms = [];
@@ -116,6 +117,10 @@ export function renderSettings(host, data, ctx) {
     forms.push({ prefix: '', form: renderSchemaForm(restHost, rest, config, {
       t, readOnly: ctx.readOnly, rerender,
       onChange: (value) => ctx.update({ config: { ...(ctx.current().config ?? {}), inputExpression: value.inputExpression, output: value.output, provider: value.provider } }),
+    }) });
+  } else if (data.type === 'rule') {
+    forms.push({ prefix: '', form: renderRuleSettings(formHost, config, {
+      t, readOnly: ctx.readOnly, department: ctx.department, rulesStrings: ctx.rulesStrings, current: ctx.current, update: ctx.update, rerender,
     }) });
   } else if (type) {
     forms.push({ prefix: '', form: renderSchemaForm(formHost, type.configSchema, config, {
