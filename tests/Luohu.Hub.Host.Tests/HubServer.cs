@@ -49,6 +49,8 @@ public sealed class HubServer : IAsyncDisposable
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
             $"--Hub:Auth:AdminPassword={AdminPassword}",
+            // Test hubs run side by side: the embedded broker (port 1883 by default) only where a test asks for it.
+            "--Hub:Mqtt:Broker:Enabled=false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -24,7 +24,7 @@ public sealed class SigkillRedeliveryTests(ITestOutputHelper output)
             ["Hub:Mqtt:Publish:0"] = "done/#",
             ["Hub:Mqtt:ReconnectMinDelay"] = "00:00:00.100",
         };
-        using var results = await TestClient.ConnectAsync(broker.Port, "done/#");
+        await using var results = await TestClient.ConnectAsync(broker.Port, "done/#");
         var seen = new ConcurrentDictionary<int, int>();
         results.OnMessage = (_, payload) => seen.AddOrUpdate(JsonNode.Parse(payload)!["n"]!.GetValue<int>(), 1, (_, c) => c + 1);
 
@@ -33,18 +33,18 @@ public sealed class SigkillRedeliveryTests(ITestOutputHelper output)
         {
             await Flows.DeployAsync(hub.Client, Flows.Relay("numbers", "in/#", "done/numbers",
                 "msg.payload = { n: msg.payload.n }; return msg;"));
-            using var sender = await TestClient.ConnectAsync(broker.Port);
-            sender.Publish("in/probe", """{"n":-1}""");
+            await using var sender = await TestClient.ConnectAsync(broker.Port);
+            await sender.PublishAsync("in/probe", """{"n":-1}""");
             await Poll.UntilAsync(() => seen.ContainsKey(-1), TimeSpan.FromSeconds(30), "the probe round trip");
 
-            var stream = Task.Run(() =>
+            var stream = Task.Run(async () =>
             {
                 for (var n = 0; n < Count; n++)
                 {
-                    sender.Publish("in/numbers", $$"""{"n":{{n}}}""");
+                    await sender.PublishAsync("in/numbers", $$"""{"n":{{n}}}""");
                     if (n % 50 == 0)
                     {
-                        Thread.Sleep(5);
+                        await Task.Delay(5);
                     }
                 }
             });

@@ -16,6 +16,13 @@ public sealed class FlowOptions
     /// <summary>Queue capacity of a trigger's bus subscription unless its config says otherwise. Default 1024.</summary>
     public int TriggerCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Lanes of a trigger whose messages are ordered per key (topic by default): messages of different keys run through
+    /// the flow side by side on this many lanes, those of one key one after another. Default 16; a trigger's
+    /// <c>concurrency</c> overrides it.
+    /// </summary>
+    public int TriggerConcurrency { get; set; } = 16;
+
     /// <summary>Alerts kept in memory for ops and dashboards, oldest dropped first. Default 1000.</summary>
     public int AlertCapacity { get; set; } = 1000;
 

@@ -32,6 +32,8 @@ internal sealed class FlowServices(
     /// <summary>Nodes watched from the designer's debug panel.</summary>
     public NodeWatches Watches { get; } = watches;
 
-    /// <summary>The plugin runtime's invoker; resolved per call because plugins load after flows start.</summary>
-    public ICapabilityInvoker? Invoker => provider.GetService<ICapabilityInvoker>();
+    private ICapabilityInvoker? _invoker;
+
+    /// <summary>The plugin runtime's invoker; resolved on first use (plugins load after flows start), then kept.</summary>
+    public ICapabilityInvoker? Invoker => _invoker ??= provider.GetService<ICapabilityInvoker>();
 }
