@@ -28,6 +28,8 @@ public sealed class HubServer : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
 
+    private bool stopped;
+
     public const string AdminPassword = "admin-password-for-tests";
     public const string UserPassword = "user-password-for-tests";
 
@@ -158,12 +160,24 @@ public sealed class HubServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the hub as a service manager would, keeping its data folder (a restart test starts another on it).</summary>
+    public async Task StopAsync()
     {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
         Client.Dispose();
         bareClient?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(DataPath, recursive: true);

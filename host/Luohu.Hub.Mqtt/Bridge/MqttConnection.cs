@@ -93,6 +93,11 @@ internal sealed class MqttConnection : IAsyncDisposable
                 _lost = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
                 _onConnecting?.Invoke(this);
                 var result = await Client.ConnectAsync(_clientOptions, cancellationToken);
+                if (result.ResultCode != MqttClientConnectResultCode.Success)
+                {
+                    throw new MqttCommunicationException($"the broker refused the connection: {result.ResultCode}{(result.ReasonString is { Length: > 0 } why ? $" ({why})" : string.Empty)}");
+                }
+
                 Generation++;
                 delay = _options.ReconnectMinDelay;
                 MqttLog.Connected(_logger, ClientId, result.IsSessionPresent);

@@ -67,8 +67,8 @@ internal sealed class DeviceSession
     }
 
     /// <summary>
-    /// Takes one token. Returns how long the client must wait (zero when a token was there), or null when it has been
-    /// throttled without pause for longer than <paramref name="disconnectAfter"/>.
+    /// Takes one token. Returns how long the client must wait (zero when a token was there), or null when it has kept
+    /// its bucket below half full, throttled, for longer than <paramref name="disconnectAfter"/>.
     /// </summary>
     public TimeSpan? Take(long now, long frequency, int rate, int burst, TimeSpan disconnectAfter)
     {
@@ -78,10 +78,15 @@ internal sealed class DeviceSession
         }
 
         _refilledAt = now;
+        if (_tokens >= burst / 2.0)
+        {
+            // The bucket refilled to half: the client slowed down, it is no longer flooding.
+            _throttledSince = 0;
+        }
+
         if (_tokens >= 1)
         {
             _tokens -= 1;
-            _throttledSince = 0;
             return TimeSpan.Zero;
         }
 

@@ -11,9 +11,16 @@ internal sealed partial class EmbeddedBroker
 
     private async Task ValidateConnectionAsync(ValidatingConnectionEventArgs e)
     {
-        if (string.IsNullOrEmpty(e.ClientId) || e.ClientId.StartsWith(ReservedClientPrefix, StringComparison.Ordinal))
+        var clientId = e.ClientId;
+        if (string.IsNullOrEmpty(clientId) && e.ProtocolVersion == MQTTnet.Formatter.MqttProtocolVersion.V500)
         {
-            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, $"client id '{e.ClientId}' is empty or reserved for the hub");
+            // MQTT 5: a client without an id gets one from the server.
+            clientId = e.AssignedClientIdentifier = "auto-" + Guid.NewGuid().ToString("N")[..12];
+        }
+
+        if (string.IsNullOrEmpty(clientId) || clientId.StartsWith(ReservedClientPrefix, StringComparison.Ordinal))
+        {
+            Refuse(e, MqttConnectReasonCode.ClientIdentifierNotValid, $"client id '{clientId}' is empty or reserved for the hub");
             return;
         }
 
@@ -26,7 +33,7 @@ internal sealed partial class EmbeddedBroker
                 return;
             }
 
-            e.SessionItems[DeviceSession.Key] = new DeviceSession(e.ClientId, null, _options.AnonymousDepartment!, [], e.RemoteEndPoint?.ToString(), now, _options.FloodBurst);
+            e.SessionItems[DeviceSession.Key] = new DeviceSession(clientId, null, _options.AnonymousDepartment!, [], e.RemoteEndPoint?.ToString(), now, _options.FloodBurst);
             return;
         }
 
@@ -38,16 +45,16 @@ internal sealed partial class EmbeddedBroker
             return;
         }
 
-        e.SessionItems[DeviceSession.Key] = new DeviceSession(e.ClientId, credential.Id, credential.Department, credential.Publish, e.RemoteEndPoint?.ToString(), now, _options.FloodBurst);
+        e.SessionItems[DeviceSession.Key] = new DeviceSession(clientId, credential.Id, credential.Department, credential.Publish, e.RemoteEndPoint?.ToString(), now, _options.FloodBurst);
         if (_persistence is not null)
         {
             if (e.CleanSession == false)
             {
-                _persistence.Sessions.TryAdd(e.ClientId, new StoredSession());
+                _persistence.Sessions.TryAdd(clientId, new StoredSession());
             }
             else
             {
-                _persistence.Forget(e.ClientId);
+                _persistence.Forget(clientId);
             }
         }
     }
@@ -103,6 +110,13 @@ internal sealed partial class EmbeddedBroker
     {
         if (_persistence is null || !_persistence.Sessions.TryGetValue(e.ClientId, out var stored))
         {
+            return;
+        }
+
+        if (!stored.Restored)
+        {
+            // The live MQTTnet session holds its own subscriptions and queue.
+            _persistence.SetOnline(e.ClientId, online: true);
             return;
         }
 

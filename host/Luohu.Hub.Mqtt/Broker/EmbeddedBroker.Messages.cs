@@ -16,6 +16,8 @@ internal sealed partial class EmbeddedBroker
     /// <summary>Session items of the hub's own injected messages: how the interceptor tells them from a client's.</summary>
     private readonly Hashtable _hubItems = new() { ["luohu-hub"] = true };
     private readonly ConcurrentDictionary<(string Client, string Filter), TopicFilter> _subscribed = new();
+    private static readonly object DroppedMarker = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _droppedPackets = [];
     private volatile TopicFilter[] _activeFilters = [];
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
@@ -233,7 +235,13 @@ internal sealed partial class EmbeddedBroker
 
     private Task OnQueueOverflowAsync(QueueMessageOverwrittenEventArgs e)
     {
-        CountQueueDrop(e.ReceiverClientId);
+        // MQTTnet keeps a dropped QoS 1 packet among the unacknowledged ones and drops it again when the session
+        // recovers on reconnect: a message is counted once, however often it is dropped.
+        if (_droppedPackets.TryAdd(e.Packet, DroppedMarker))
+        {
+            CountQueueDrop(e.ReceiverClientId);
+        }
+
         return Task.CompletedTask;
     }
 

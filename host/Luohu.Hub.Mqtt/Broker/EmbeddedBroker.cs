@@ -81,6 +81,7 @@ internal sealed partial class EmbeddedBroker : IHostedService, IAsyncDisposable
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _persistence?.Load();
+        RebuildActiveFilters();
         try
         {
             await _server.StartAsync();
