@@ -7,7 +7,7 @@ namespace Luohu.Hub.LoadHarness;
 /// <summary>An in-process hub for the MQTT load runs: the bench flow deployed, grants and a device credential given straight in the store.</summary>
 internal sealed class BenchMqttHub(WebApplication app) : IAsyncDisposable
 {
-    public async Task DeployAsync(string trigger, string publish, string script)
+    public async Task DeployAsync(string trigger, string publish, string? script)
     {
         // The flow belongs to the seeded 'traffic' department, which needs stream grants for its topics like any
         // department's flow (given here straight in the store, as an admin's POST /api/v1/grants would).
@@ -22,11 +22,17 @@ internal sealed class BenchMqttHub(WebApplication app) : IAsyncDisposable
         var flow = Runtime.Flows.FlowJson.Deserialize(new JsonObject
         {
             ["id"] = "bench", ["name"] = "bench", ["department"] = "traffic",
-            ["nodes"] = new JsonArray(
-                new JsonObject { ["id"] = "in", ["type"] = "trigger.topic", ["config"] = new JsonObject { ["topic"] = trigger } },
-                new JsonObject { ["id"] = "fn", ["type"] = "script", ["config"] = new JsonObject { ["code"] = script } },
-                new JsonObject { ["id"] = "out", ["type"] = "publish", ["config"] = new JsonObject { ["topic"] = publish } }),
-            ["wires"] = new JsonArray(new JsonObject { ["from"] = "in", ["to"] = "fn" }, new JsonObject { ["from"] = "fn", ["to"] = "out" }),
+            ["nodes"] = script is null
+                ? new JsonArray(
+                    new JsonObject { ["id"] = "in", ["type"] = "trigger.topic", ["config"] = new JsonObject { ["topic"] = trigger } },
+                    new JsonObject { ["id"] = "out", ["type"] = "publish", ["config"] = new JsonObject { ["topic"] = publish } })
+                : new JsonArray(
+                    new JsonObject { ["id"] = "in", ["type"] = "trigger.topic", ["config"] = new JsonObject { ["topic"] = trigger } },
+                    new JsonObject { ["id"] = "fn", ["type"] = "script", ["config"] = new JsonObject { ["code"] = script } },
+                    new JsonObject { ["id"] = "out", ["type"] = "publish", ["config"] = new JsonObject { ["topic"] = publish } }),
+            ["wires"] = script is null
+                ? new JsonArray(new JsonObject { ["from"] = "in", ["to"] = "out" })
+                : new JsonArray(new JsonObject { ["from"] = "in", ["to"] = "fn" }, new JsonObject { ["from"] = "fn", ["to"] = "out" }),
         }.ToJsonString());
         var problems = await flows.SaveAsync(flow, "load", CancellationToken.None);
         if (problems.Count > 0)
