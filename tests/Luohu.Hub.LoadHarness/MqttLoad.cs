@@ -23,8 +23,9 @@ internal static class MqttLoad
 
     public static async Task RunAsync(TimeSpan duration, IReadOnlyList<int> rates, IReadOnlyList<int> qosLevels, IReadOnlyList<string> targets)
     {
-        // Debian's mosquitto defaults collapse QoS 1 with many in flight (Nagle) and allow 20 unacknowledged per client.
-        await using var broker = await MosquittoBroker.StartAsync(extraConfig: _ => "set_tcp_nodelay true\nmax_inflight_messages 1000\n");
+        // Debian's mosquitto defaults collapse QoS 1 with many in flight (Nagle) and allow 20 unacknowledged per client;
+        // a receiver's backlog at saturation must not hit the broker's per-client queue limit either.
+        await using var broker = await MosquittoBroker.StartAsync(extraConfig: _ => "set_tcp_nodelay true\nmax_inflight_messages 1000\nmax_queued_messages 2000000\n");
         foreach (var qos in qosLevels)
         {
             var ceiling = await BrokerCeilingAsync(broker.Port, qos, 50_000);

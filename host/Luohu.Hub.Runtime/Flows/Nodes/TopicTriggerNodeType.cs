@@ -21,7 +21,7 @@ internal sealed class TopicTriggerNodeType : FlowNodeType<TopicTriggerNodeType.S
         ("capacity", SchemaBuilder.Integer("Queue capacity", "Messages waiting for this trigger before the overflow policy applies. Default: the hub's trigger capacity (1024).", null, 1, 1_000_000)),
         ("overflow", SchemaBuilder.Text("When the queue is full", "wait: slow the publishers (back-pressure, nothing lost); drop-oldest / drop-newest: shed and count.", "wait", Overflows)),
         ("orderBy", SchemaBuilder.Text("Order kept per", "topic (default): messages of one topic in arrival order, topics side by side; flow: every message in one order, one at a time; payload.<field>: per value of a payload field, e.g. payload.lot.", "topic")),
-        ("concurrency", SchemaBuilder.Integer("Lanes", "Keys processed side by side (not with orderBy flow). Default: the hub's trigger concurrency (16).", null, 1, 256)));
+        ("concurrency", SchemaBuilder.Integer("Lanes", "Keys processed side by side (not with orderBy flow). Default: the hub's trigger concurrency (twice the processor count, at least 4).", null, 1, 256)));
 
     protected override Settings Read(NodeConfig config)
     {
