@@ -53,6 +53,18 @@ internal sealed class BenchMqttHub(WebApplication app) : IAsyncDisposable
         return (DeviceCredentialTokens.UserNameOf(id), secret);
     }
 
+    /// <summary>What the hub says it did not pass on: dead letters of the bench flow (a script over its time limit on a
+    /// saturated machine), and the MQTT counters of shed, dropped, rejected or timed-out messages.</summary>
+    public async Task<string> AccountingAsync()
+    {
+        var letters = await app.Services.GetRequiredService<Runtime.Flows.IDeadLetterService>().ListAsync("bench", null, 0, 1_000_000, CancellationToken.None);
+        var state = app.Services.GetRequiredService<Mqtt.IMqttStatus>().GetState();
+        var broker = state.EmbeddedBroker;
+        var reasons = string.Join("; ", letters.Select(l => l.Reason).Distinct().Take(2));
+        return $"dead letters {letters.Count}{(reasons.Length > 0 ? $" ({reasons})" : string.Empty)}, bridge dropped {state.Dropped} rejected {state.Rejected} ackTimeouts {state.AckTimeouts}"
+            + (broker is null ? string.Empty : $", broker queueDrops {broker.QueueDrops} rejected {broker.Rejected} ackTimeouts {broker.AckTimeouts}");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await app.StopAsync();

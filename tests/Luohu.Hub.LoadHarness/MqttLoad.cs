@@ -57,7 +57,7 @@ internal static class MqttLoad
                             "--Hub:Mqtt:OutboundQueueCapacity=1000000",
                         ], script))
                         {
-                            await MeasureRatesAsync($"hub via mosquitto{shape}, QoS {qos}", broker.Port, "load/in", "load/out/#", qos, rates, duration, null);
+                            await MeasureRatesAsync($"hub via mosquitto{shape}, QoS {qos}", broker.Port, "load/in", "load/out/#", qos, rates, duration, null, hub);
                         }
 
                         break;
@@ -70,7 +70,7 @@ internal static class MqttLoad
                         ], script))
                         {
                             var (user, password) = await hub.IssueDeviceAsync();
-                            await MeasureRatesAsync($"hub embedded broker{shape}, QoS {qos}", port, "bench/in", "bench/out/#", qos, rates, duration, (user, password));
+                            await MeasureRatesAsync($"hub embedded broker{shape}, QoS {qos}", port, "bench/in", "bench/out/#", qos, rates, duration, (user, password), hub);
                         }
 
                         break;
@@ -81,7 +81,8 @@ internal static class MqttLoad
         }
     }
 
-    private static async Task MeasureRatesAsync(string label, int port, string inTopic, string outFilter, int qos, IReadOnlyList<int> rates, TimeSpan duration, (string User, string Password)? credentials)
+    private static async Task MeasureRatesAsync(
+        string label, int port, string inTopic, string outFilter, int qos, IReadOnlyList<int> rates, TimeSpan duration, (string User, string Password)? credentials, BenchMqttHub? hub = null)
     {
         await using var receiver = await Receiver.ConnectAsync(port, outFilter, (MqttQualityOfServiceLevel)qos, credentials?.User, credentials?.Password);
         foreach (var rate in rates)
@@ -107,6 +108,10 @@ internal static class MqttLoad
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{label,-34} offered {rate,6}/s x {duration.TotalSeconds:F0}s: in {generated}, out {latencies.Count}, sustained {latencies.Count / elapsed,7:F0} msg/s, " +
                 $"p50 {Pct(latencies, 0.50),8:F2} ms, p99 {Pct(latencies, 0.99),8:F2} ms, max {latencies.LastOrDefault(),8:F1} ms"));
+            if (hub is not null)
+            {
+                Console.WriteLine($"{string.Empty,-34} so far: {await hub.AccountingAsync()}");
+            }
         }
     }
 
