@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Globalization;
 using Luohu.Hub.Runtime.Bus;
 using MQTTnet;
@@ -15,10 +14,8 @@ internal sealed partial class EmbeddedBroker
 {
     /// <summary>Session items of the hub's own injected messages: how the interceptor tells them from a client's.</summary>
     private readonly Hashtable _hubItems = new() { ["luohu-hub"] = true };
-    private readonly ConcurrentDictionary<(string Client, string Filter), TopicFilter> _subscribed = new();
     private static readonly object DroppedMarker = new();
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _droppedPackets = [];
-    private volatile TopicFilter[] _activeFilters = [];
 
     private async Task InterceptPublishAsync(InterceptingPublishEventArgs e)
     {
@@ -202,23 +199,6 @@ internal sealed partial class EmbeddedBroker
         Interlocked.Increment(ref _counters.Delivered);
     }
 
-    /// <summary>Sessions restored from the files whose client has not come back yet: MQTTnet does not know them, so their queue is ours.</summary>
-    private void QueueForRestoredSessions(MqttApplicationMessage message)
-    {
-        if (_persistence is null)
-        {
-            return;
-        }
-
-        foreach (var (clientId, stored) in _persistence.Sessions)
-        {
-            if (stored.Restored && stored.Subscriptions.Keys.Any(f => TopicFilter.TryParse(f, out var parsed, out _) && parsed.Matches(message.Topic)))
-            {
-                _persistence.QueuedWhileOffline(clientId, message);
-            }
-        }
-    }
-
     private Task OnEnqueuedOrDroppedAsync(ApplicationMessageEnqueuedEventArgs e)
     {
         if (e.IsDropped)
@@ -253,58 +233,5 @@ internal sealed partial class EmbeddedBroker
         }
 
         _dropsByClient.AddOrUpdate(clientId, 1, (_, n) => n + 1);
-    }
-
-    private void UpdateSubscribed(string clientId, string filter, bool add)
-    {
-        if (add && TopicFilter.TryParse(filter, out var parsed, out _))
-        {
-            _subscribed[(clientId, filter)] = parsed;
-        }
-        else
-        {
-            _subscribed.TryRemove((clientId, filter), out _);
-        }
-
-        RebuildActiveFilters();
-    }
-
-    private void RemoveSubscribed(string clientId)
-    {
-        foreach (var key in _subscribed.Keys.Where(k => k.Client == clientId).ToList())
-        {
-            _subscribed.TryRemove(key, out _);
-        }
-
-        RebuildActiveFilters();
-    }
-
-    private void RebuildActiveFilters()
-    {
-        var restored = _persistence?.Sessions.Values.Where(s => s.Restored).SelectMany(s => s.Subscriptions.Keys) ?? [];
-        var all = _subscribed.Values.Select(f => f.Filter).Concat(restored).Distinct(StringComparer.Ordinal);
-        _activeFilters = [.. all.Select(f => TopicFilter.TryParse(f, out var parsed, out _) ? parsed : null).OfType<TopicFilter>()];
-    }
-
-    private Task OnLoadingRetainedAsync(LoadingRetainedMessagesEventArgs e)
-    {
-        if (_persistence is not null)
-        {
-            e.LoadedRetainedMessages = _persistence.RetainedMessages();
-        }
-
-        return Task.CompletedTask;
-    }
-
-    private Task OnRetainedChangedAsync(RetainedMessageChangedEventArgs e)
-    {
-        _persistence?.SetRetained(e.StoredRetainedMessages);
-        return Task.CompletedTask;
-    }
-
-    private Task OnRetainedClearedAsync(EventArgs e)
-    {
-        _persistence?.SetRetained([]);
-        return Task.CompletedTask;
     }
 }
