@@ -19,9 +19,10 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
 }
-# mosquitto: the real MQTT broker the bridge tests start; libmosquitto1: the MQTT client library the hub calls;
-# chromium: the browser the designer tests drive (Playwright, never a downloaded browser); fonts-noto-cjk: its Chinese glyphs.
-apt_install mosquitto mosquitto-clients libmosquitto1 chromium fonts-noto-cjk ${LUOHU_TEST_PACKAGES:-}
+# mosquitto + mosquitto-clients: the real external broker the bridge tests start and the load harness's ceiling
+# (the hub itself speaks MQTT through MQTTnet, no native library); chromium: the browser the designer tests drive
+# (Playwright, never a downloaded browser); fonts-noto-cjk: its Chinese glyphs.
+apt_install mosquitto mosquitto-clients chromium fonts-noto-cjk ${LUOHU_TEST_PACKAGES:-}
 # Node and npm build the designer's front-end (npm ci + esbuild). Checked by command: a NodeSource nodejs carries
 # its own npm and conflicts with Debian's npm package.
 command -v npm >/dev/null 2>&1 || apt_install nodejs npm
@@ -36,10 +37,15 @@ passed=0; failed=0; skipped=0
 for proj in tests/*.Tests/*.Tests.csproj; do
   name=$(basename "$proj" .csproj)
   echo "=== $name"
-  if ! dotnet test "$proj" -c Release --no-build --nologo \
+  # --blame names the test that was running should the test host die (a crash is a failure, never a pass).
+  if ! dotnet test "$proj" -c Release --no-build --nologo --blame \
         --logger "trx;LogFileName=$name.trx" --results-directory "$results" \
         2>&1 | tee "$results/$name.log"; then
     status=1
+  fi
+  if grep -q 'Test Run Aborted' "$results/$name.log"; then
+    echo "tests/run.sh: the test host of $name crashed (see the blame lines above); counted as a failure" >&2
+    failed=$((failed + 1)); status=1
   fi
   line=$(grep -E '(Passed|Failed)!' "$results/$name.log" | tail -1 || true)
   if [[ -z "$line" ]]; then

@@ -2,6 +2,7 @@ using Luohu.Hub.Host.Api;
 using Luohu.Hub.Host.Designer;
 using Luohu.Hub.Host.Security;
 using Luohu.Hub.Host.Gateway;
+using Luohu.Hub.Mqtt;
 using Luohu.Hub.Runtime.Hosting;
 
 namespace Luohu.Hub.Host;
@@ -57,6 +58,7 @@ internal static class HubApplication
         api.MapRuleLibraryApi();
         api.MapDataApi();
         api.MapMqttApi();
+        api.MapDevicesApi();
         app.MapHubDesigner();
         return app;
     }

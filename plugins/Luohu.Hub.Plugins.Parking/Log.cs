@@ -19,4 +19,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Occupancy events stopped")]
     public static partial void OccupancyStopped(ILogger logger);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Information, Message = "Parking gateway {Area} connected to {Broker}")]
+    public static partial void GatewayConnected(ILogger logger, string area, string broker);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Warning, Message = "Parking gateway {Area}: {Reason}; retried in 5 s, the simulation goes on")]
+    public static partial void GatewayFailed(ILogger logger, string area, string reason);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Warning, Message = "Parking gateway {Area}: the broker refused the reading on '{Topic}' ({ReasonCode})")]
+    public static partial void GatewayRefused(ILogger logger, string area, string topic, string reasonCode);
 }

@@ -19,7 +19,13 @@ public sealed class ParkingPlugin : IHubPlugin
         ArgumentNullException.ThrowIfNull(plugin);
 
         // Read and check the settings now, so a bad value fails the load with a clear message.
-        plugin.Services.AddSingleton(ParkingOptions.From(plugin.Configuration));
+        var options = ParkingOptions.From(plugin.Configuration);
+        plugin.Services.AddSingleton(options);
+        if (options.MqttUrl is not null)
+        {
+            plugin.Services.AddSingleton<MqttGateways>();
+        }
+
         plugin.Services.AddSingleton<ParkingSimulation>();
         plugin.Services.AddSingleton<ISensorDriver, ParkingSensorDriver>();
 

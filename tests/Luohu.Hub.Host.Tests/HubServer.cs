@@ -28,6 +28,8 @@ public sealed class HubServer : IAsyncDisposable
     public HttpClient Client { get; }
     public IServiceProvider Services => App.Services;
 
+    private bool stopped;
+
     public const string AdminPassword = "admin-password-for-tests";
     public const string UserPassword = "user-password-for-tests";
 
@@ -49,6 +51,8 @@ public sealed class HubServer : IAsyncDisposable
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
             $"--Hub:Auth:AdminPassword={AdminPassword}",
+            // Test hubs run side by side: the embedded broker (port 1883 by default) only where a test asks for it.
+            "--Hub:Mqtt:Broker:Enabled=false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -156,12 +160,24 @@ public sealed class HubServer : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the hub as a service manager would, keeping its data folder (a restart test starts another on it).</summary>
+    public async Task StopAsync()
     {
+        if (stopped)
+        {
+            return;
+        }
+
+        stopped = true;
         Client.Dispose();
         bareClient?.Dispose();
         await App.StopAsync();
         await App.DisposeAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
         try
         {
             Directory.Delete(DataPath, recursive: true);

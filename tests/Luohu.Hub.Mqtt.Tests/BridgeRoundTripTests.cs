@@ -37,9 +37,9 @@ public sealed class BridgeRoundTripTests
         await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/lots/+/occupancy", "district/lots/{{payload.lot}}/free",
             "msg.payload = { lot: msg.payload.lot, free: msg.payload.total - msg.payload.used }; return msg;"));
         await ConnectedAsync(hub);
-        using var client = await TestClient.ConnectAsync(broker.Port, "luohu/district/lots/#");
+        await using var client = await TestClient.ConnectAsync(broker.Port, "luohu/district/lots/#");
 
-        client.Publish("luohu/sensors/lots/LH-7/occupancy", """{"lot":"LH-7","total":100,"used":58}""");
+        await client.PublishAsync("luohu/sensors/lots/LH-7/occupancy", """{"lot":"LH-7","total":100,"used":58}""");
 
         await Poll.UntilAsync(() => !client.Received.IsEmpty, Deadline, "the flow's publish at the broker");
         var (topic, payload) = Assert.Single(client.Received);
@@ -55,9 +55,9 @@ public sealed class BridgeRoundTripTests
         await Flows.DeployAsync(hub.Client, Flows.Relay("wrap", "sensors/raw/#", "district/echo",
             "msg.payload = { raw: msg.payload['$raw'], encoding: msg.payload['$encoding'], marked: msg.headers['mqtt-payload-wrapped'] }; return msg;"));
         await ConnectedAsync(hub);
-        using var client = await TestClient.ConnectAsync(broker.Port, "luohu/district/echo");
+        await using var client = await TestClient.ConnectAsync(broker.Port, "luohu/district/echo");
 
-        client.Publish("luohu/sensors/raw/1", "water level 3.2m");
+        await client.PublishAsync("luohu/sensors/raw/1", "water level 3.2m");
 
         await Poll.UntilAsync(() => !client.Received.IsEmpty, Deadline, "the wrapped payload echoed");
         var echoed = JsonNode.Parse(Assert.Single(client.Received).Payload)!;
@@ -72,9 +72,9 @@ public sealed class BridgeRoundTripTests
         await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await HubServer.StartAsync(Settings(broker, "big-hub", ("Hub:Mqtt:MaxPayloadBytes", "100")));
         await ConnectedAsync(hub);
-        using var client = await TestClient.ConnectAsync(broker.Port);
+        await using var client = await TestClient.ConnectAsync(broker.Port);
 
-        client.Publish("luohu/sensors/big", new string('x', 101));
+        await client.PublishAsync("luohu/sensors/big", new string('x', 101));
 
         var state = await StateWhenAsync(hub, s => s["rejected"]!.GetValue<long>() == 1, "rejected = 1");
         Assert.Contains("MaxPayloadBytes (100)", state["lastRejection"]!.GetValue<string>(), StringComparison.Ordinal);

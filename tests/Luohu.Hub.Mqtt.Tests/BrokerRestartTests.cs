@@ -21,25 +21,27 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         await using var hub = await HubServer.StartAsync(BridgeRoundTripTests.Settings(broker, "restart-hub", ("Hub:Mqtt:Publish:0", "bridge-test/#")));
         await Flows.DeployAsync(hub.Client, Flows.Relay("numbers", "sensors/numbers", "bridge-test/numbers", "msg.payload = { n: msg.payload.n }; return msg;"));
         await BridgeRoundTripTests.ConnectedAsync(hub);
-        using var results = await TestClient.ConnectPersistentAsync(broker.Port, "restart-results", "luohu/bridge-test/#");
+        await using var results = await TestClient.ConnectPersistentAsync(broker.Port, "restart-results", "luohu/bridge-test/#");
         var seen = new ConcurrentDictionary<int, int>();
         results.OnMessage = (_, payload) => seen.AddOrUpdate(JsonNode.Parse(payload)?["n"]?.GetValue<int>() ?? -1, 1, (_, c) => c + 1);
         using var stopHealth = new CancellationTokenSource();
         var health = WatchHealthAsync(hub.Client, stopHealth.Token);
-        using var publisher = new NumberPublisher(broker.Port, "luohu/sensors/numbers");
+        await using var publisher = await NumberPublisher.ConnectAsync(broker.Port, "luohu/sensors/numbers");
         await Poll.UntilAsync(() => publisher.IsConnected, TimeSpan.FromSeconds(10), "the publisher connected");
 
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        var stream = Task.Run(() =>
+        var stream = Task.Run(async () =>
         {
             for (var n = 0; n < Count; n++)
             {
-                publisher.Publish(n, deadline);
+                await publisher.PublishAsync(n, deadline);
                 if (n % 20 == 0)
                 {
-                    Thread.Sleep(10);
+                    await Task.Delay(10);
                 }
             }
+
+            await publisher.DrainAsync();
         });
         await Poll.UntilAsync(() => seen.Count > Count / 4, TimeSpan.FromSeconds(60), "a quarter of the stream through the flow");
         await broker.TerminateAsync();
@@ -54,8 +56,10 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         {
             foreach (var n in unconfirmed)
             {
-                publisher.Publish(n, deadline);
+                await publisher.PublishAsync(n, deadline);
             }
+
+            await publisher.DrainAsync();
 
             await Poll.UntilAsync(() => publisher.Unconfirmed(Count).Count == 0 || !publisher.IsConnected, TimeSpan.FromSeconds(30), "the republished numbers confirmed");
         }
@@ -80,7 +84,7 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         await using var broker = await MosquittoBroker.StartAsync();
         await using var hub = await HubServer.StartAsync(BridgeRoundTripTests.Settings(broker, "shed-hub", ("Hub:Mqtt:Publish:0", "bridge-test/#"), ("Hub:Mqtt:OutboundQueueCapacity", "5")));
         await BridgeRoundTripTests.ConnectedAsync(hub);
-        using (await TestClient.ConnectPersistentAsync(broker.Port, "shed-results", "luohu/bridge-test/#"))
+        await using (await TestClient.ConnectPersistentAsync(broker.Port, "shed-results", "luohu/bridge-test/#"))
         {
             // Only the session is wanted now: the broker keeps it, and queues for it, across its restart.
         }
@@ -98,7 +102,7 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         Assert.Equal(0, down["sent"]!.GetValue<long>());
 
         await broker.RestartAsync();
-        using var results = await TestClient.ConnectPersistentAsync(broker.Port, "shed-results", "luohu/bridge-test/#");
+        await using var results = await TestClient.ConnectPersistentAsync(broker.Port, "shed-results", "luohu/bridge-test/#");
         await Poll.UntilAsync(() => results.Received.Count >= 5, TimeSpan.FromSeconds(20), "the queued messages at the broker");
         var up = await BridgeRoundTripTests.StateWhenAsync(hub, s => s["sent"]!.GetValue<long>() == 5, "sent = 5");
 

@@ -45,6 +45,23 @@ public static class Flows
         await HubServer.EnsureSuccessAsync(await client.PostAsJsonAsync(new Uri($"/api/v1/flows/{id}/deploy", UriKind.Relative), new JsonObject()));
     }
 
+    /// <summary>Polls <c>/api/v1/mqtt</c> until <paramref name="condition"/> holds (20 s at most).</summary>
+    public static async Task<JsonObject> StateWhenAsync(HttpClient client, Func<JsonObject, bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var state = await MqttStateAsync(client);
+            if (condition(state))
+            {
+                return state;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out after 20 s waiting for {what}; /api/v1/mqtt: {state.ToJsonString()}");
+            await Task.Delay(25);
+        }
+    }
+
     public static async Task<JsonObject> MqttStateAsync(HttpClient client) =>
         (await client.GetFromJsonAsync<JsonObject>(new Uri("/api/v1/mqtt", UriKind.Relative)))!;
 }

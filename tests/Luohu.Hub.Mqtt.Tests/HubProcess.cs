@@ -34,6 +34,7 @@ public sealed class HubProcess : IDisposable
         start.ArgumentList.Add($"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}");
         start.ArgumentList.Add("--Logging:LogLevel:Default=Warning");
         start.ArgumentList.Add($"--Hub:Auth:AdminPassword={HubServer.AdminPassword}");
+        start.ArgumentList.Add("--Hub:Mqtt:Broker:Enabled=false");
         foreach (var (key, value) in settings)
         {
             start.ArgumentList.Add($"--{key}={value}");

@@ -118,14 +118,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
     private async Task StartProcessAsync()
     {
         var config = Path.Combine(Folder, "mosquitto.conf");
+        // The caller's lines come last, so they may override these defaults (mosquitto takes the last value).
         await File.WriteAllTextAsync(config, $"""
-            {_extraConfig}
             allow_anonymous true
             persistence true
             persistence_location {Folder}/
             log_dest stderr
             log_type all
             max_queued_messages 100000
+            {_extraConfig}
             """);
         var start = new ProcessStartInfo(Executable, ["-c", config]) { RedirectStandardError = true, RedirectStandardOutput = true };
         _process = Process.Start(start) ?? throw new InvalidOperationException("mosquitto did not start");

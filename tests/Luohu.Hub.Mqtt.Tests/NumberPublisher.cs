@@ -1,96 +1,112 @@
-using System.Text;
-using Luohu.Hub.Runtime.Mqtt.Transport;
+using System.Collections.Concurrent;
+using MQTTnet;
+using MQTTnet.Protocol;
 
 namespace Luohu.Hub.Mqtt.Tests;
 
 /// <summary>
-/// Publishes numbered QoS 1 messages and remembers which ones the broker confirmed (PUBACK), so that it can publish the
-/// unconfirmed ones again after the broker went away: the at-least-once publisher a sensor gateway would be.
+/// Publishes numbered QoS 1 messages, up to 100 unconfirmed at once, and remembers which ones the broker confirmed
+/// (PUBACK), so that it can publish the unconfirmed ones again after the broker went away: the at-least-once publisher a
+/// sensor gateway would be.
 /// </summary>
-internal sealed class NumberPublisher : IMqttTransportHandler, IDisposable
+internal sealed class NumberPublisher : IAsyncDisposable
 {
-    private readonly MosquittoTransport _transport;
+    private readonly IMqttClient _client = new MqttClientFactory().CreateMqttClient();
+    private readonly MqttClientOptions _options;
     private readonly string _topic;
-    private readonly Lock _gate = new();
-    private readonly Dictionary<int, int> _numberByMessageId = [];
-    private readonly HashSet<int> _confirmed = [];
+    private readonly ConcurrentDictionary<int, bool> _confirmed = new();
+    private readonly SemaphoreSlim _window = new(100);
+    private volatile bool _disposed;
 
-    public NumberPublisher(int port, string topic)
+    private NumberPublisher(int port, string topic)
     {
         _topic = topic;
-        _transport = new MosquittoTransport(new MqttTransportOptions
+        _options = TestClient.Options(port, "numbers-" + Guid.NewGuid().ToString("N")[..8]).Build();
+        _client.DisconnectedAsync += async e =>
         {
-            Host = "127.0.0.1", Port = port, ClientId = "numbers-" + Guid.NewGuid().ToString("N")[..8], CleanStart = true,
-            ReconnectMin = TimeSpan.FromMilliseconds(100), ReconnectMax = TimeSpan.FromSeconds(1),
-        });
-        _transport.Start(this);
-    }
-
-    public bool IsConnected => _transport.IsConnected;
-
-    public int ConfirmedCount
-    {
-        get
-        {
-            lock (_gate)
+            while (!_disposed && !_client.IsConnected)
             {
-                return _confirmed.Count;
-            }
-        }
-    }
-
-    /// <summary>Publishes <paramref name="n"/>, waiting out a disconnected client (the broker is away) up to the deadline.</summary>
-    public void Publish(int n, DateTime deadline)
-    {
-        var payload = Encoding.UTF8.GetBytes($$"""{"n":{{n}}}""");
-        while (true)
-        {
-            try
-            {
-                lock (_gate)
+                await Task.Delay(100);
+                try
                 {
-                    _numberByMessageId[_transport.Publish(_topic, payload, 1, retain: false)] = n;
+                    await _client.ConnectAsync(_options);
                 }
-
-                return;
+                catch (Exception ex) when (ex is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException)
+                {
+                    // The broker is still away.
+                }
             }
-            catch (MqttTransportException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(20);
-            }
-        }
+        };
     }
 
-    public IReadOnlyList<int> Unconfirmed(int count)
+    public bool IsConnected => _client.IsConnected;
+
+    public static async Task<NumberPublisher> ConnectAsync(int port, string topic)
     {
-        lock (_gate)
+        var publisher = new NumberPublisher(port, topic);
+        await publisher._client.ConnectAsync(publisher._options);
+        return publisher;
+    }
+
+    /// <summary>Starts publishing <paramref name="n"/> (waiting for room in the window and for a connection up to the deadline).</summary>
+    public async Task PublishAsync(int n, DateTime deadline)
+    {
+        await _window.WaitAsync();
+        _ = SendAsync(n, deadline);
+    }
+
+    public IReadOnlyList<int> Unconfirmed(int count) => [.. Enumerable.Range(0, count).Where(n => !_confirmed.ContainsKey(n))];
+
+    /// <summary>Waits until nothing is in flight.</summary>
+    public async Task DrainAsync()
+    {
+        for (var i = 0; i < 100; i++)
         {
-            return [.. Enumerable.Range(0, count).Where(n => !_confirmed.Contains(n))];
+            await _window.WaitAsync();
         }
+
+        _window.Release(100);
     }
 
-    public void OnConnected(IMqttTransport transport, bool sessionPresent)
+    public async ValueTask DisposeAsync()
     {
+        _disposed = true;
+        _client.Dispose();
+        await Task.CompletedTask;
     }
 
-    public void OnDisconnected(IMqttTransport transport, string reason)
+    private async Task SendAsync(int n, DateTime deadline)
     {
-    }
-
-    public void OnMessage(IMqttTransport transport, MqttInboundMessage message)
-    {
-    }
-
-    public void OnPublished(IMqttTransport transport, int messageId, int reasonCode)
-    {
-        lock (_gate)
+        try
         {
-            if (reasonCode < 128 && _numberByMessageId.Remove(messageId, out var n))
+            var message = new MqttApplicationMessageBuilder().WithTopic(_topic).WithPayload($$"""{"n":{{n}}}""")
+                .WithQualityOfServiceLevel(MqttQualityOfServiceLevel.AtLeastOnce).Build();
+            while (DateTime.UtcNow < deadline)
             {
-                _confirmed.Add(n);
+                try
+                {
+                    var result = await _client.PublishAsync(message);
+                    if ((int)result.ReasonCode < 0x80)
+                    {
+                        _confirmed[n] = true;
+                    }
+
+                    return;
+                }
+                catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or MQTTnet.Exceptions.MqttClientNotConnectedException or OperationCanceledException)
+                {
+                    // Not confirmed: the broker went away. Try again once connected; the caller republishes what stays unconfirmed.
+                    await Task.Delay(20);
+                    if (!_client.IsConnected)
+                    {
+                        return;
+                    }
+                }
             }
         }
+        finally
+        {
+            _window.Release();
+        }
     }
-
-    public void Dispose() => _transport.Dispose();
 }

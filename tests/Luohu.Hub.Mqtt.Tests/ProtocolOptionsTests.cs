@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Host.Tests;
-using Luohu.Hub.Runtime.Mqtt.Transport;
+using MQTTnet;
 
 namespace Luohu.Hub.Mqtt.Tests;
 
@@ -25,12 +25,12 @@ public sealed class ProtocolOptionsTests
             ("Hub:Mqtt:LastWill:Topic", "luohu/hubs/v311-hub/status"),
             ("Hub:Mqtt:LastWill:Payload", """{"online":false}"""),
             ("Hub:Mqtt:LastWill:Qos", "1"));
-        using var watcher = await TestClient.ConnectAsync(Authenticated(broker, "watcher"), "luohu/hubs/+/status", "luohu/district/v311-out");
+        await using var watcher = await TestClient.ConnectAsync(Authenticated(broker, "watcher"), ["luohu/hubs/+/status", "luohu/district/v311-out"]);
         using var hub = await HubProcess.StartAsync(dataPath, MosquittoBroker.FreePort(), settings);
         await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/v311", "district/v311-out", "msg.payload = { n: msg.payload.n + 1 }; return msg;"));
         await Poll.UntilAsync(() => broker.Log.Contains(" as v311-hub ", StringComparison.Ordinal), Deadline, "the hub connected");
 
-        watcher.Publish("luohu/sensors/v311", """{"n":41}""");
+        await watcher.PublishAsync("luohu/sensors/v311", """{"n":41}""");
         await Poll.UntilAsync(() => watcher.Received.Any(m => m.Topic == "luohu/district/v311-out"), Deadline, "the flow's output at the broker");
         Assert.Equal(42, JsonNode.Parse(watcher.Received.First(m => m.Topic == "luohu/district/v311-out").Payload)!["n"]!.GetValue<int>());
         var connectLine = broker.Log.Split('\n').First(l => l.Contains(" as v311-hub ", StringComparison.Ordinal));
@@ -77,13 +77,6 @@ public sealed class ProtocolOptionsTests
         return $"allow_anonymous false\npassword_file {file}\n";
     }
 
-    private static MqttTransportOptions Authenticated(MosquittoBroker broker, string clientId) => new()
-    {
-        Host = "127.0.0.1",
-        Port = broker.Port,
-        ClientId = clientId + "-" + Guid.NewGuid().ToString("N")[..6],
-        CleanStart = true,
-        Username = User,
-        Password = Password,
-    };
+    private static MqttClientOptions Authenticated(MosquittoBroker broker, string clientId) =>
+        TestClient.Options(broker.Port, clientId + "-" + Guid.NewGuid().ToString("N")[..6]).WithCredentials(User, Password).Build();
 }

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Host.Tests;
-using Luohu.Hub.Runtime.Mqtt.Transport;
+using System.Security.Cryptography.X509Certificates;
+using MQTTnet;
 
 namespace Luohu.Hub.Mqtt.Tests;
 
@@ -19,9 +20,9 @@ public sealed class TlsTests : IDisposable
         await using var hub = await HubServer.StartAsync(TlsSettings(broker, "tls-hub", _pki.CaFile));
         await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/tls", "district/tls-out", "msg.payload = { n: msg.payload.n * 2 }; return msg;"));
         await BridgeRoundTripTests.ConnectedAsync(hub);
-        using var client = await TlsClientAsync(broker, withCertificate: false, "luohu/district/tls-out");
+        await using var client = await TlsClientAsync(broker, withCertificate: false, "luohu/district/tls-out");
 
-        client.Publish("luohu/sensors/tls", """{"n":21}""");
+        await client.PublishAsync("luohu/sensors/tls", """{"n":21}""");
 
         await Poll.UntilAsync(() => !client.Received.IsEmpty, Deadline, "the flow's publish at the broker over TLS");
         var (topic, payload) = Assert.Single(client.Received);
@@ -64,9 +65,9 @@ public sealed class TlsTests : IDisposable
         await using var hub = await HubServer.StartAsync(settings);
         await Flows.DeployAsync(hub.Client, Flows.Relay("relay", "sensors/mtls", "district/mtls-out"));
         await BridgeRoundTripTests.ConnectedAsync(hub);
-        using var client = await TlsClientAsync(broker, withCertificate: true, "luohu/district/mtls-out");
+        await using var client = await TlsClientAsync(broker, withCertificate: true, "luohu/district/mtls-out");
 
-        client.Publish("luohu/sensors/mtls", """{"n":7}""");
+        await client.PublishAsync("luohu/sensors/mtls", """{"n":7}""");
 
         await Poll.UntilAsync(() => !client.Received.IsEmpty, Deadline, "the flow's publish at the broker over mutual TLS");
         Assert.Equal(7, JsonNode.Parse(Assert.Single(client.Received).Payload)!["n"]!.GetValue<int>());
@@ -91,18 +92,19 @@ public sealed class TlsTests : IDisposable
         return settings;
     }
 
-    private Task<TestClient> TlsClientAsync(MosquittoBroker broker, bool withCertificate, params string[] subscriptions) =>
-        TestClient.ConnectAsync(
-            new MqttTransportOptions
+    private Task<TestClient> TlsClientAsync(MosquittoBroker broker, bool withCertificate, params string[] subscriptions)
+    {
+        var trusted = new X509Certificate2Collection();
+        trusted.ImportFromPemFile(_pki.CaFile);
+        var options = TestClient.Options(broker.Port, "tls-test-" + Guid.NewGuid().ToString("N")[..8]).WithTlsOptions(tls =>
+        {
+            tls.UseTls().WithTargetHost("127.0.0.1").WithTrustChain(trusted).WithRevocationMode(X509RevocationMode.NoCheck);
+            if (withCertificate)
             {
-                Host = "127.0.0.1",
-                Port = broker.Port,
-                ClientId = "tls-test-" + Guid.NewGuid().ToString("N")[..8],
-                CleanStart = true,
-                UseTls = true,
-                CaFile = _pki.CaFile,
-                CertFile = withCertificate ? _pki.ClientCertFile : null,
-                KeyFile = withCertificate ? _pki.ClientKeyFile : null,
-            },
-            subscriptions);
+                using var pem = X509Certificate2.CreateFromPemFile(_pki.ClientCertFile, _pki.ClientKeyFile);
+                tls.WithClientCertificates([X509CertificateLoader.LoadPkcs12(pem.Export(X509ContentType.Pkcs12), null)]);
+            }
+        });
+        return TestClient.ConnectAsync(options.Build(), subscriptions);
+    }
 }

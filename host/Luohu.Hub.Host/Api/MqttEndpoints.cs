@@ -1,4 +1,4 @@
-using Luohu.Hub.Runtime.Mqtt;
+using Luohu.Hub.Mqtt;
 
 namespace Luohu.Hub.Host.Api;
 
@@ -7,9 +7,9 @@ internal static class MqttEndpoints
 {
     public static RouteGroupBuilder MapMqttApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/mqtt", (IMqttBridgeStatus status) => TypedResults.Ok(status.GetState()))
+        api.MapGet("/mqtt", (IMqttStatus status) => TypedResults.Ok(status.GetState()))
             .WithTags("MQTT")
-            .WithSummary("MQTT bridge: connected, last error, in/out/dropped/rejected counts, queue depth, subscriptions.");
+            .WithSummary("MQTT: the bridge to an external broker (connected, last error, counts, queue) and the embedded broker (endpoints, counts, connected clients with their rates, queue drops).");
         return api;
     }
 }

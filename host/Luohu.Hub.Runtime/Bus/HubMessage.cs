@@ -12,5 +12,11 @@ internal sealed record HubMessage
     /// <summary>Who put it on the bus: <c>plugin:luohu.parking/parking.occupancy</c>, <c>mqtt</c>, <c>api</c>, <c>flow:{id}/{node}</c>.</summary>
     public required string Source { get; init; }
 
+    /// <summary>
+    /// The incoming delivery this message is part of, when its source waits for its processing (MQTT QoS 1 with
+    /// acknowledgement after processing); the bus holds it while the message is queued or handled. Never serialized.
+    /// </summary>
+    public MessageDelivery? Delivery { get; init; }
+
     private static readonly IReadOnlyDictionary<string, string> EmptyHeaders = new Dictionary<string, string>();
 }

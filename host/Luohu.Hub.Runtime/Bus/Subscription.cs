@@ -3,12 +3,19 @@ using Microsoft.Extensions.Logging;
 
 namespace Luohu.Hub.Runtime.Bus;
 
-/// <summary>One subscription: a bounded channel and <see cref="SubscriptionOptions.MaxConcurrency"/> consumer loops.</summary>
+/// <summary>
+/// One subscription: bounded lanes and their consumer loops. Without an order key one lane is read by
+/// <see cref="SubscriptionOptions.MaxConcurrency"/> loops; with one, each of that many lanes has its own loop and a
+/// message goes to the lane of its key, so equal keys keep their order and different keys run side by side.
+/// A message's <see cref="HubMessage.Delivery"/> is held from the moment it is queued until its handler returned,
+/// or until it was shed or discarded.
+/// </summary>
 internal sealed class Subscription : IMessageSubscription
 {
-    private readonly Channel<HubMessage> _channel;
+    private readonly Channel<HubMessage>[] _lanes;
     private readonly Func<HubMessage, CancellationToken, ValueTask> _handler;
     private readonly SubscriptionOptions _options;
+    private readonly Func<HubMessage, int>? _orderKey;
     private readonly SubscriptionCounters _counters;
     private readonly ILogger _logger;
     private readonly CancellationTokenSource _stopping = new();
@@ -35,6 +42,7 @@ internal sealed class Subscription : IMessageSubscription
         Name = options.Name ?? filter.Filter;
         _handler = handler;
         _options = options;
+        _orderKey = options.MaxConcurrency > 1 ? options.OrderKey : null;
         _counters = new SubscriptionCounters(bus);
         _drainTimeout = drainTimeout;
         _timeProvider = timeProvider;
@@ -42,7 +50,7 @@ internal sealed class Subscription : IMessageSubscription
         _onDisposing = onDisposing;
         var channelOptions = new BoundedChannelOptions(options.Capacity)
         {
-            // Not SingleReader even at concurrency 1: a timed-out drain empties the queue beside a handler that ignored cancellation.
+            // Not SingleReader even with one loop per lane: a timed-out drain empties the lane beside a handler that ignored cancellation.
             SingleReader = false,
             SingleWriter = false,
             FullMode = options.OverflowPolicy switch
@@ -52,7 +60,11 @@ internal sealed class Subscription : IMessageSubscription
                 _ => BoundedChannelFullMode.Wait,
             },
         };
-        _channel = Channel.CreateBounded<HubMessage>(channelOptions, OnItemDropped);
+        _lanes = new Channel<HubMessage>[_orderKey is null ? 1 : options.MaxConcurrency];
+        for (var i = 0; i < _lanes.Length; i++)
+        {
+            _lanes[i] = Channel.CreateBounded<HubMessage>(channelOptions, OnItemDropped);
+        }
     }
 
     public TopicFilter Filter { get; }
@@ -64,7 +76,8 @@ internal sealed class Subscription : IMessageSubscription
         var loops = new Task[_options.MaxConcurrency];
         for (var i = 0; i < loops.Length; i++)
         {
-            loops[i] = Task.Run(() => ConsumeAsync(_stopping.Token));
+            var lane = _lanes[_lanes.Length == 1 ? 0 : i];
+            loops[i] = Task.Run(() => ConsumeAsync(lane.Reader, _stopping.Token));
         }
 
         _loops = Task.WhenAll(loops);
@@ -76,12 +89,15 @@ internal sealed class Subscription : IMessageSubscription
     /// </summary>
     public OfferResult TryOffer(HubMessage message)
     {
-        if (_channel.Writer.TryWrite(message))
+        var lane = LaneOf(message);
+        message.Delivery?.Hold();
+        if (lane.Writer.TryWrite(message))
         {
-            _counters.OnDepth(_channel.Reader.Count);
+            _counters.OnDepth(lane.Reader.Count);
             return OfferResult.Accepted;
         }
 
+        message.Delivery?.Release();
         if (_closing)
         {
             return OfferResult.Accepted;
@@ -97,17 +113,25 @@ internal sealed class Subscription : IMessageSubscription
         return OfferResult.MustWait;
     }
 
-    /// <summary>The back-pressure path: waits for room in the queue.</summary>
+    /// <summary>The back-pressure path: waits for room in the message's lane.</summary>
     public async ValueTask WriteWhenRoomAsync(HubMessage message, CancellationToken cancellationToken)
     {
+        var lane = LaneOf(message);
+        message.Delivery?.Hold();
         try
         {
-            await _channel.Writer.WriteAsync(message, cancellationToken);
-            _counters.OnDepth(_channel.Reader.Count);
+            await lane.Writer.WriteAsync(message, cancellationToken);
+            _counters.OnDepth(lane.Reader.Count);
         }
         catch (ChannelClosedException)
         {
             // Disposed while the publisher waited: the subscriber is gone, so is its interest in the message.
+            message.Delivery?.Release();
+        }
+        catch (OperationCanceledException)
+        {
+            message.Delivery?.Release();
+            throw;
         }
     }
 
@@ -118,7 +142,7 @@ internal sealed class Subscription : IMessageSubscription
         Capacity = _options.Capacity,
         OverflowPolicy = _options.OverflowPolicy,
         MaxConcurrency = _options.MaxConcurrency,
-        QueueDepth = _channel.Reader.Count,
+        QueueDepth = _lanes.Sum(l => l.Reader.Count),
         PeakQueueDepth = _counters.PeakDepth,
         Delivered = _counters.Delivered,
         Failures = _counters.Failures,
@@ -141,10 +165,17 @@ internal sealed class Subscription : IMessageSubscription
         }
     }
 
+    private Channel<HubMessage> LaneOf(HubMessage message) =>
+        _orderKey is null ? _lanes[0] : _lanes[(int)((uint)_orderKey(message) % (uint)_lanes.Length)];
+
     private async Task DrainAsync()
     {
         _onDisposing(this);
-        _channel.Writer.TryComplete();
+        foreach (var lane in _lanes)
+        {
+            lane.Writer.TryComplete();
+        }
+
         try
         {
             await _loops.WaitAsync(_drainTimeout, _timeProvider);
@@ -153,9 +184,13 @@ internal sealed class Subscription : IMessageSubscription
         {
             await _stopping.CancelAsync();
             long discarded = 0;
-            while (_channel.Reader.TryRead(out _))
+            foreach (var lane in _lanes)
             {
-                discarded++;
+                while (lane.Reader.TryRead(out var left))
+                {
+                    left.Delivery?.Release();
+                    discarded++;
+                }
             }
 
             _counters.OnDiscardedOnDispose(discarded);
@@ -167,9 +202,8 @@ internal sealed class Subscription : IMessageSubscription
         BusLog.SubscriptionRemoved(_logger, Name);
     }
 
-    private async Task ConsumeAsync(CancellationToken cancellationToken)
+    private async Task ConsumeAsync(ChannelReader<HubMessage> reader, CancellationToken cancellationToken)
     {
-        var reader = _channel.Reader;
         try
         {
             while (await reader.WaitToReadAsync(cancellationToken))
@@ -204,10 +238,15 @@ internal sealed class Subscription : IMessageSubscription
             _counters.OnFailed();
             BusLog.HandlerFailed(_logger, ex, Name, message.Id, message.Topic);
         }
+        finally
+        {
+            message.Delivery?.Release();
+        }
     }
 
     private void OnItemDropped(HubMessage message)
     {
+        message.Delivery?.Release();
         _counters.OnDropped(_options.OverflowPolicy);
         LogOverflowOnce();
     }

@@ -16,6 +16,14 @@ public sealed class FlowOptions
     /// <summary>Queue capacity of a trigger's bus subscription unless its config says otherwise. Default 1024.</summary>
     public int TriggerCapacity { get; set; } = 1024;
 
+    /// <summary>
+    /// Lanes of a trigger whose messages are ordered per key (topic by default): messages of different keys run through
+    /// the flow side by side on this many lanes, those of one key one after another. Default twice the processor count,
+    /// at least 4: scripts and rules are CPU work, more lanes than that only make each run wait longer for a core (and
+    /// nearer its time limit); a trigger whose flow waits on I/O (actions) may ask for more with <c>concurrency</c>.
+    /// </summary>
+    public int TriggerConcurrency { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
+
     /// <summary>Alerts kept in memory for ops and dashboards, oldest dropped first. Default 1000.</summary>
     public int AlertCapacity { get; set; } = 1000;
 

@@ -25,6 +25,7 @@ internal static class SecurityServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ISecurityStore, SqliteSecurityStore>();
         services.TryAddSingleton<IAuditLog, SqliteAuditLog>();
+        services.TryAddSingleton<IDeviceCredentialStore, SqliteDeviceCredentialStore>();
         services.TryAddSingleton<IPluginSettingValuesStore, SqlitePluginSettingValuesStore>();
         services.TryAddSingleton<IGrantCache, GrantCache>();
         services.TryAddSingleton<PluginSettingsOverlay>();

@@ -9,14 +9,16 @@ namespace Luohu.Hub.Plugins.Parking.Connectors;
 /// <summary>
 /// <c>parking.occupancy</c>: ticks the simulation and emits one event per car park whose free count differs
 /// from what this run last emitted. The first tick therefore emits every lot, so a dashboard that starts
-/// listening with the source has the whole district at once.
+/// listening with the source has the whole district at once. With <see cref="ParkingOptions.MqttUrl"/> the readings go
+/// out as MQTT devices (<see cref="MqttGateways"/>) instead of through the sink; the topics and payloads are the same.
 /// </summary>
 internal sealed class OccupancyEventSource(
     ParkingSimulation simulation,
     ParkingOptions options,
     TimeProvider time,
     IPluginContext context,
-    ILogger<OccupancyEventSource> logger) : IEventSource
+    ILogger<OccupancyEventSource> logger,
+    MqttGateways? gateways = null) : IEventSource
 {
     internal const string LastTickKey = "occupancy:last-tick";
 
@@ -77,7 +79,15 @@ internal sealed class OccupancyEventSource(
                 return index;
             }
 
-            await sink.EmitAsync(OccupancyEvent.TopicOf(state.Lot), OccupancyEvent.From(state), cancellationToken);
+            if (gateways is not null)
+            {
+                await gateways.PublishAsync(state, cancellationToken);
+            }
+            else
+            {
+                await sink.EmitAsync(OccupancyEvent.TopicOf(state.Lot), OccupancyEvent.From(state), cancellationToken);
+            }
+
             lastEmitted[index] = state.Free;
             emitted++;
         }

@@ -34,6 +34,7 @@ internal static class GatewayLoadHarness
             "--environment=Production",
             $"--contentRoot={dataPath}",
             $"--Hub:DataPath={dataPath}",
+            "--Hub:Mqtt:Broker:Enabled=false",
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
             $"--Hub:Auth:AdminPassword={AdminPassword}",

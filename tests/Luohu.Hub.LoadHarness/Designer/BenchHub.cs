@@ -38,6 +38,7 @@ internal sealed class BenchHub : IAsyncDisposable
             "--urls=http://127.0.0.1:0", "--environment=Development", $"--contentRoot={dataPath}", $"--Hub:DataPath={dataPath}", "--Logging:LogLevel:Default=Warning",
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             $"--Hub:Auth:AdminPassword={AdminPassword}", "--applicationName=Luohu.Hub.Host",
+            "--Hub:Mqtt:Broker:Enabled=false",
         ]);
         await app.StartAsync();
         var address = new Uri(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());

@@ -12,38 +12,39 @@ internal sealed class FlowCounters(TimeProvider timeProvider)
 
     public void Error() => Interlocked.Increment(ref _errors);
 
+    /// <summary>Counts one message. Lock-free: only the first message of a new 10-second bucket takes the lock to reset it.</summary>
     public void Message()
     {
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
         var start = now - (now % BucketMs);
         var slot = (int)(start / BucketMs % _buckets.Length);
-        lock (_buckets)
+        if (Volatile.Read(ref _bucketStarts[slot]) != start)
         {
-            if (_bucketStarts[slot] != start)
+            lock (_buckets)
             {
-                _bucketStarts[slot] = start;
-                _buckets[slot] = 0;
+                if (_bucketStarts[slot] != start)
+                {
+                    Volatile.Write(ref _buckets[slot], 0);
+                    Volatile.Write(ref _bucketStarts[slot], start);
+                }
             }
-
-            _buckets[slot]++;
         }
+
+        Interlocked.Increment(ref _buckets[slot]);
     }
 
     public double MessagesPerMinute()
     {
         var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
-        lock (_buckets)
+        long total = 0;
+        for (var i = 0; i < _buckets.Length; i++)
         {
-            long total = 0;
-            for (var i = 0; i < _buckets.Length; i++)
+            if (now - Volatile.Read(ref _bucketStarts[i]) < BucketMs * _buckets.Length)
             {
-                if (now - _bucketStarts[i] < BucketMs * _buckets.Length)
-                {
-                    total += _buckets[i];
-                }
+                total += Interlocked.Read(ref _buckets[i]);
             }
-
-            return total;
         }
+
+        return total;
     }
 }

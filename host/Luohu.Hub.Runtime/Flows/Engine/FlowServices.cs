@@ -37,6 +37,8 @@ internal sealed class FlowServices(
     /// <summary>The rules library that rule nodes follow or pin.</summary>
     public IRuleLibrary Library { get; } = library;
 
-    /// <summary>The plugin runtime's invoker; resolved per call because plugins load after flows start.</summary>
-    public ICapabilityInvoker? Invoker => provider.GetService<ICapabilityInvoker>();
+    private ICapabilityInvoker? _invoker;
+
+    /// <summary>The plugin runtime's invoker; resolved on first use (plugins load after flows start), then kept.</summary>
+    public ICapabilityInvoker? Invoker => _invoker ??= provider.GetService<ICapabilityInvoker>();
 }

@@ -71,7 +71,7 @@ internal sealed class FlowSnapshot
     public ValueTask RunTriggerAsync(int index, HubMessage message, CancellationToken cancellationToken)
     {
         Counters.Message();
-        var flowMessage = FlowMessage.Create(message.Id, message.Topic, ParsePayload(message.Payload), message.Headers);
+        var flowMessage = FlowMessage.Create(message.Id, message.Topic, ParsePayload(message.Payload), message.Headers, message.Delivery);
         return RunNodeAsync(index, flowMessage, cancellationToken);
     }
 

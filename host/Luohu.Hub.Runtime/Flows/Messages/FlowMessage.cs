@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Luohu.Hub.Runtime.Bus;
 
 namespace Luohu.Hub.Runtime.Flows.Messages;
 
@@ -32,6 +33,12 @@ internal sealed class FlowMessage
 
     public JsonObject Body { get; private set; }
 
+    /// <summary>
+    /// The incoming delivery this message belongs to (an MQTT message acknowledged after processing), carried by
+    /// reference from trigger to publish: copies and messages built from a script's result keep it.
+    /// </summary>
+    public MessageDelivery? Delivery { get; init; }
+
     public int Hops { get; set; }
 
     /// <summary>Set on the way to a catch node, so that a failure there goes to the dead letters, never round again.</summary>
@@ -49,7 +56,7 @@ internal sealed class FlowMessage
         set => Body[PayloadField] = value;
     }
 
-    public static FlowMessage Create(string originId, string topic, JsonNode? payload, IReadOnlyDictionary<string, string>? headers)
+    public static FlowMessage Create(string originId, string topic, JsonNode? payload, IReadOnlyDictionary<string, string>? headers, MessageDelivery? delivery = null)
     {
         var headerObject = new JsonObject();
         if (headers is not null)
@@ -66,7 +73,7 @@ internal sealed class FlowMessage
             [PayloadField] = payload,
             [HeadersField] = headerObject,
         };
-        return new FlowMessage(NewId(), originId, body);
+        return new FlowMessage(NewId(), originId, body) { Delivery = delivery };
     }
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
@@ -90,9 +97,9 @@ internal sealed class FlowMessage
     }
 
     /// <summary>A deep copy with a new id and the same origin.</summary>
-    public FlowMessage Clone() => new(NewId(), OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, IsHandlingError = IsHandlingError };
+    public FlowMessage Clone() => new(NewId(), OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
 
-    /// <summary>A message built from what a script returned; keeps this message's origin and hop count.</summary>
+    /// <summary>A message built from what a script returned; keeps this message's origin, hop count and delivery.</summary>
     public FlowMessage WithBody(JsonObject body)
     {
         if (body[TopicField] is null)
@@ -105,7 +112,7 @@ internal sealed class FlowMessage
             body[HeadersField] = new JsonObject();
         }
 
-        return new FlowMessage(NewId(), OriginId, body) { Hops = Hops, IsHandlingError = IsHandlingError };
+        return new FlowMessage(NewId(), OriginId, body) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
     }
 
     /// <summary>Replaces the body in place (nodes that computed a new body from a copy).</summary>

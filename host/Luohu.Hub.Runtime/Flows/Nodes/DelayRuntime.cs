@@ -15,6 +15,8 @@ internal sealed class DelayRuntime(NodeBuildContext context, DelayNodeType.Setti
                 $"Delay node '{Host.NodeId}' already holds {settings.MaxPending} messages (maxPending); this one was not delayed. Raise maxPending or shorten the delay.");
         }
 
+        // The delayed message is still being processed: its delivery stays open until it left the node and was handled downstream.
+        message.Delivery?.Hold();
         _ = SendLaterAsync(message, TimeSpan.FromMilliseconds(DelayOf(message)));
         return ValueTask.CompletedTask;
     }
@@ -39,6 +41,7 @@ internal sealed class DelayRuntime(NodeBuildContext context, DelayNodeType.Setti
         finally
         {
             Interlocked.Decrement(ref Host.State.Pending);
+            message.Delivery?.Release();
         }
     }
 }

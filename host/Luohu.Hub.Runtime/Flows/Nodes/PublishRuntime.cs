@@ -7,6 +7,8 @@ namespace Luohu.Hub.Runtime.Flows.Nodes;
 
 internal sealed class PublishRuntime(NodeBuildContext context, MessageTemplate topic) : FlowNodeRuntime(context)
 {
+    private readonly string _source = $"flow:{context.Host.FlowId}/{context.Host.NodeId}";
+
     public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
     {
         var rendered = topic.Render(message.Body);
@@ -22,7 +24,8 @@ internal sealed class PublishRuntime(NodeBuildContext context, MessageTemplate t
             Payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload),
             Headers = message.HeadersAsStrings(),
             Timestamp = Host.Services.Time.GetUtcNow(),
-            Source = $"flow:{Host.FlowId}/{Host.NodeId}",
+            Source = _source,
+            Delivery = message.Delivery,
         }, cancellationToken);
         await Host.EmitAsync(0, message, cancellationToken);
     }

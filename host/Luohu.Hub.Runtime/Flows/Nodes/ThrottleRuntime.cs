@@ -49,7 +49,24 @@ internal sealed class ThrottleRuntime : FlowNodeRuntime
         Interlocked.Increment(ref Host.State.Dropped);
         if (_settings.Mode == "queue-latest")
         {
-            Queued[key] = message;
+            // A queued message is not processed yet (its delivery stays open); the one it replaces is: it was shed.
+            message.Delivery?.Hold();
+            var queued = Queued;
+            while (true)
+            {
+                if (queued.TryGetValue(key, out var replaced))
+                {
+                    if (queued.TryUpdate(key, message, replaced))
+                    {
+                        replaced.Delivery?.Release();
+                        break;
+                    }
+                }
+                else if (queued.TryAdd(key, message))
+                {
+                    break;
+                }
+            }
         }
 
         return ValueTask.CompletedTask;
@@ -84,11 +101,23 @@ internal sealed class ThrottleRuntime : FlowNodeRuntime
         var queued = Queued;
         foreach (var key in queued.Keys.ToList())
         {
-            if (queued.TryRemove(key, out var message) && TryTake(key))
+            if (!queued.TryRemove(key, out var message))
             {
-                // The queued message was counted as shed when it was queued; it is sent after all.
-                Interlocked.Decrement(ref Host.State.Dropped);
-                await Host.EmitAsync(0, message, cancellationToken);
+                continue;
+            }
+
+            try
+            {
+                if (TryTake(key))
+                {
+                    // The queued message was counted as shed when it was queued; it is sent after all.
+                    Interlocked.Decrement(ref Host.State.Dropped);
+                    await Host.EmitAsync(0, message, cancellationToken);
+                }
+            }
+            finally
+            {
+                message.Delivery?.Release();
             }
         }
     }
