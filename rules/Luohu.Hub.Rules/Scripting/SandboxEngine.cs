@@ -64,7 +64,7 @@ internal sealed class SandboxEngine
             arguments[0] = Bridge.ToJs(input.Message, remember: input.MessageIsOwned);
             for (var i = 0; i < script.Parameters.Count; i++)
             {
-                arguments[i + 1] = input.Variables.TryGetValue(script.Parameters[i], out var value) ? Bridge.ToJs(value, remember: false) : JsValue.Undefined;
+                arguments[i + 1] = input.Variables.TryGetValue(script.Parameters[i], out var value) ? Converted(value, input.Message, arguments, i + 1, script.Parameters, input.Variables) : JsValue.Undefined;
             }
 
             Budget.Begin(_limits.Timeout, cancellationToken);
@@ -91,6 +91,31 @@ internal sealed class SandboxEngine
         {
             Bridge.Clear();
         }
+    }
+
+    /// <summary>
+    /// A variable's value in the engine; one node given twice (a workflow's <c>msg</c> is also <c>input1</c>) is
+    /// converted once, so the script sees one object under both names, as RulesEngine's lambdas do.
+    /// </summary>
+    private JsValue Converted(JsonNode? value, JsonNode? message, JsValue[] arguments, int count, IReadOnlyList<string> names, IReadOnlyDictionary<string, JsonNode?> variables)
+    {
+        if (value is JsonObject or JsonArray)
+        {
+            if (ReferenceEquals(value, message))
+            {
+                return arguments[0];
+            }
+
+            for (var i = 1; i < count; i++)
+            {
+                if (variables.TryGetValue(names[i - 1], out var earlier) && ReferenceEquals(earlier, value))
+                {
+                    return arguments[i];
+                }
+            }
+        }
+
+        return Bridge.ToJs(value, remember: false);
     }
 
     /// <summary>The script position the engine was at, for a limit error: the top frame's line in the wrapped source.</summary>

@@ -84,7 +84,7 @@ internal sealed partial class ValueBridge
         }
 
         var obj = value.AsObject();
-        if (reuse && _origins.TryGetValue(obj, out var origin) && _reused.Add(origin))
+        if (reuse && _origins.Take(obj) is { } origin)
         {
             return origin is JsonArray originArray && obj.IsArray()
                 ? UpdateArray(obj, originArray, depth, ref budget)

@@ -15,8 +15,7 @@ namespace Luohu.Hub.Rules.Scripting;
 /// </summary>
 internal sealed partial class ValueBridge(Engine engine)
 {
-    private readonly Dictionary<ObjectInstance, JsonNode> _origins = new(ReferenceEqualityComparer.Instance);
-    private readonly HashSet<JsonNode> _reused = new(ReferenceEqualityComparer.Instance);
+    private readonly OriginMap _origins = new();
     private readonly List<JsValue[]> _buffers = [];
     private int _depth;
 
@@ -26,11 +25,6 @@ internal sealed partial class ValueBridge(Engine engine)
         if (_origins.Count > 0)
         {
             _origins.Clear();
-        }
-
-        if (_reused.Count > 0)
-        {
-            _reused.Clear();
         }
     }
 
@@ -53,7 +47,7 @@ internal sealed partial class ValueBridge(Engine engine)
                 var jsArray = new JsArray(engine, items);
                 if (remember)
                 {
-                    _origins[jsArray] = array;
+                    _origins.Add(jsArray, array);
                 }
 
                 return jsArray;
@@ -99,7 +93,7 @@ internal sealed partial class ValueBridge(Engine engine)
 
         if (remember)
         {
-            _origins[result] = obj;
+            _origins.Add(result, obj);
         }
 
         return result;

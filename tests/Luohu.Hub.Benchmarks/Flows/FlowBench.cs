@@ -36,11 +36,16 @@ internal sealed class FlowBench : IAsyncDisposable
         await Flows.DeployAsync("bench", "bench", null, CancellationToken.None);
     }
 
-    public static HubMessage Reading(long sequence) => HubMessages.Create(
-        "sensors/parking/LH-0042/occupancy",
-        Encoding.UTF8.GetBytes($$"""{ "lot": "LH-0042", "free": 12, "total": 120, "seq": {{sequence}} }"""),
-        "bench",
-        TimeProvider.System);
+    /// <summary>A reading of car park LH-0042, or with <paramref name="carParks"/> of one of that many car parks in turn (each its own topic).</summary>
+    public static HubMessage Reading(long sequence, int carParks = 1)
+    {
+        var lot = carParks == 1 ? "LH-0042" : $"LH-{sequence % carParks:0000}";
+        return HubMessages.Create(
+            $"sensors/parking/{lot}/occupancy",
+            Encoding.UTF8.GetBytes($$"""{ "lot": "{{lot}}", "free": 12, "total": 120, "seq": {{sequence}} }"""),
+            "bench",
+            TimeProvider.System);
+    }
 
     public async ValueTask DisposeAsync() => await _provider.DisposeAsync();
 }

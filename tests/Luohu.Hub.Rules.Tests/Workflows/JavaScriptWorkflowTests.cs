@@ -89,6 +89,16 @@ public sealed class JavaScriptWorkflowTests
     }
 
     [Fact]
+    public async Task OneInputUnderTwoNames_IsOneObject_AsInRulesEngine()
+    {
+        var result = await _engine.Run(Js(Leaf("Same", "msg === input1")), "{\"msg\":{\"free\":3}}");
+        var named = await _engine.Run(Js(Leaf("Same", "lot === input1 && lot !== input2")), "{\"lot\":{\"free\":3},\"limits\":{\"low\":1}}");
+
+        Assert.True(result.Results[0].IsSuccess, result.Results[0].ErrorMessage);
+        Assert.True(named.Results[0].IsSuccess, named.Results[0].ErrorMessage);
+    }
+
+    [Fact]
     public async Task GlobalParams_AreEvaluatedOnce_AndVisibleToEveryRule()
     {
         var logs = new List<ScriptLogEntry>();

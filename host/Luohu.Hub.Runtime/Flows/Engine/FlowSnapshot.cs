@@ -189,7 +189,7 @@ internal sealed class FlowSnapshot
 
         try
         {
-            return JsonNode.Parse(payload.Span);
+            return PayloadJson.Parse(payload.Span);
         }
         catch (JsonException)
         {

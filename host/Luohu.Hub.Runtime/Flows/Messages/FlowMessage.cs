@@ -18,15 +18,20 @@ internal sealed class FlowMessage
     /// <summary>Wire hops after which a message is stopped: a loop in a flow must not spin forever.</summary>
     public const int MaxHops = 256;
 
-    public FlowMessage(string id, string originId, JsonObject body)
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    private string? _id;
+
+    /// <param name="id">The message's id; null for a new one, made when first asked for (most messages never are).</param>
+    public FlowMessage(string? id, string originId, JsonObject body)
     {
-        Id = id;
+        _id = id;
         OriginId = originId;
         Body = body;
     }
 
-    /// <summary>This message's id (new for every message a node creates).</summary>
-    public string Id { get; }
+    /// <summary>This message's id (new for every message a node creates; made on first use, a version-7 GUID).</summary>
+    public string Id => _id ??= NewId();
 
     /// <summary>The id of the bus message (or injection) that started it, for tracing.</summary>
     public string OriginId { get; }
@@ -73,23 +78,25 @@ internal sealed class FlowMessage
             [PayloadField] = payload,
             [HeadersField] = headerObject,
         };
-        return new FlowMessage(NewId(), originId, body) { Delivery = delivery };
+        return new FlowMessage(null, originId, body) { Delivery = delivery };
     }
 
     public static string NewId() => Guid.CreateVersion7().ToString("N");
 
     /// <summary>The headers as text (non-text values as their JSON).</summary>
-    public Dictionary<string, string> HeadersAsStrings()
+    public IReadOnlyDictionary<string, string> HeadersAsStrings()
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (Body[HeadersField] is JsonObject headers)
+        if (Body[HeadersField] is not JsonObject { Count: > 0 } headers)
         {
-            foreach (var (name, value) in headers)
+            return NoHeaders;
+        }
+
+        var result = new Dictionary<string, string>(headers.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in headers)
+        {
+            if (value is not null)
             {
-                if (value is not null)
-                {
-                    result[name] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString();
-                }
+                result[name] = value is JsonValue v && v.TryGetValue<string>(out var text) ? text : value.ToJsonString();
             }
         }
 
@@ -97,7 +104,7 @@ internal sealed class FlowMessage
     }
 
     /// <summary>A deep copy with a new id and the same origin.</summary>
-    public FlowMessage Clone() => new(NewId(), OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
+    public FlowMessage Clone() => new(null, OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
 
     /// <summary>A message built from what a script returned; keeps this message's origin, hop count and delivery.</summary>
     public FlowMessage WithBody(JsonObject body)
@@ -112,7 +119,7 @@ internal sealed class FlowMessage
             body[HeadersField] = new JsonObject();
         }
 
-        return new FlowMessage(NewId(), OriginId, body) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
+        return new FlowMessage(null, OriginId, body) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
     }
 
     /// <summary>Replaces the body in place (nodes that computed a new body from a copy).</summary>

@@ -64,9 +64,11 @@ internal sealed class JavaScriptEvaluation
     public void RecordParam(Rule? owner, string name, JsonNode? value) => (_params ??= [])[(owner, name)] = value;
 
     /// <summary>The JavaScript params a rule saw, by name, for its result.</summary>
-    public IEnumerable<KeyValuePair<string, JsonNode?>> ParamsOf(Rule rule)
+    public IEnumerable<KeyValuePair<string, JsonNode?>> ParamsOf(Rule rule) => _params is null ? [] : ParamsOf(_params, rule);
+
+    private static IEnumerable<KeyValuePair<string, JsonNode?>> ParamsOf(Dictionary<(Rule? Owner, string Name), JsonNode?> all, Rule rule)
     {
-        foreach (var ((owner, name), value) in _params ?? [])
+        foreach (var ((owner, name), value) in all)
         {
             if (ReferenceEquals(owner, rule))
             {
