@@ -7,12 +7,6 @@ namespace Luohu.Hub.Runtime.Storage.Sqlite;
 /// <summary>Opens connections to the hub's SQLite database with the settings every connection needs.</summary>
 internal sealed class SqliteConnectionFactory
 {
-    private static readonly Lazy<bool> NativeLibrary = new(() =>
-    {
-        SQLitePCL.Batteries_V2.Init();
-        return true;
-    });
-
     private readonly string _connectionString;
     private readonly string _pragmas;
     private volatile bool _folderReady;
@@ -49,7 +43,6 @@ internal sealed class SqliteConnectionFactory
 
     public async ValueTask<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        _ = NativeLibrary.Value;
         if (DatabasePath is not null && !_folderReady)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
