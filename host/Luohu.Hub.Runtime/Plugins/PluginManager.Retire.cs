@@ -1,3 +1,5 @@
+using Luohu.Hub.Rules.Workflows.Lambda;
+
 namespace Luohu.Hub.Runtime.Plugins;
 
 /// <summary>Taking a loaded version down: drain, stop sources, dispose, unload, confirm the collection.</summary>
@@ -13,15 +15,34 @@ internal sealed partial class PluginManager
     /// <summary>Retired versions still alive after the bounded collections.</summary>
     public long UnloadsNotConfirmed => Interlocked.Read(ref unloadsNotConfirmed);
 
-    private async Task RetireAsync(PluginEntry entry, CancellationToken cancellationToken, bool confirm = true)
+    /// <summary>
+    /// Retires the entry's retiring version and waits (bounded) for the runtime to collect its code, whether or not
+    /// the caller wants to hear about it (<paramref name="confirm"/>: count it and note an unconfirmed unload): the
+    /// collection happens inside an <see cref="AssemblyScanGate"/> exclusion, so no rule parse reads the plugin's types
+    /// while they go. With <paramref name="unload"/> false (the hub stops: the process is ending) the version is
+    /// drained, stopped and disposed, and its code stays: unloading it then would only be work, and collecting
+    /// plugin code while the process winds down is what the runtime is least tested at.
+    /// </summary>
+    private async Task RetireAsync(PluginEntry entry, CancellationToken cancellationToken, bool confirm = true, bool unload = true)
     {
-        var (weak, version) = await BeginRetire(entry, cancellationToken);
-        if (weak is null || !confirm)
+        var (weak, version, exclusion) = await BeginRetire(entry, unload, cancellationToken);
+        if (weak is null)
         {
             return;
         }
 
-        if (await ConfirmUnloadAsync(weak))
+        bool collected;
+        using (exclusion)
+        {
+            collected = await ConfirmUnloadAsync(weak);
+        }
+
+        if (!confirm)
+        {
+            return;
+        }
+
+        if (collected)
         {
             Interlocked.Increment(ref unloadsConfirmed);
             PluginLog.UnloadConfirmed(logger, entry.Id, version);
@@ -39,14 +60,14 @@ internal sealed partial class PluginManager
     }
 
     /// <summary>Not async on purpose: the retiring version leaves <see cref="PluginEntry.Retiring"/> without landing in any state machine.</summary>
-    private Task<(WeakReference? Weak, string Version)> BeginRetire(PluginEntry entry, CancellationToken cancellationToken)
+    private Task<(WeakReference? Weak, string Version, AssemblyScanGate.Exclusion Exclusion)> BeginRetire(PluginEntry entry, bool unload, CancellationToken cancellationToken)
     {
         var old = entry.Retiring;
         entry.Retiring = null;
-        return old is null ? Task.FromResult<(WeakReference?, string)>((null, string.Empty)) : RetireCoreAsync(old, cancellationToken);
+        return old is null ? Task.FromResult<(WeakReference?, string, AssemblyScanGate.Exclusion)>((null, string.Empty, default)) : RetireCoreAsync(old, unload, cancellationToken);
     }
 
-    private async Task<(WeakReference? Weak, string Version)> RetireCoreAsync(LoadedPlugin old, CancellationToken cancellationToken)
+    private async Task<(WeakReference? Weak, string Version, AssemblyScanGate.Exclusion Exclusion)> RetireCoreAsync(LoadedPlugin old, bool unload, CancellationToken cancellationToken)
     {
         var version = old.Manifest.Version;
         if (!await old.DrainAsync(options.DrainTimeout, time, cancellationToken))
@@ -59,14 +80,29 @@ internal sealed partial class PluginManager
             await old.Supervisor.StopAsync();
         }
 
+        if (!unload)
+        {
+            try
+            {
+                await old.Services.DisposeAsync();
+            }
+            catch (Exception ex)
+            {
+                PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
+            }
+
+            return (null, version, default);
+        }
+
+        var exclusion = await AssemblyScanGate.ExcludeScansAsync();
         try
         {
-            return (await old.UnloadAsync(), version);
+            return (await old.UnloadAsync(), version, exclusion);
         }
         catch (Exception ex)
         {
             PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
-            return (new WeakReference(old.Context), version);
+            return (new WeakReference(old.Context), version, exclusion);
         }
     }
 
@@ -91,6 +127,15 @@ internal sealed partial class PluginManager
             await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), TimeProvider.System, CancellationToken.None);
         }
 
-        return !weak.IsAlive;
+        if (weak.IsAlive)
+        {
+            return false;
+        }
+
+        // The context object goes before the runtime frees the code it held (its loader allocator is destroyed by a
+        // finalizer and freed at the next collection): one more round, still inside the scan exclusion.
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return true;
     }
 }

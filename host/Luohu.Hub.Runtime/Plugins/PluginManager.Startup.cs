@@ -28,7 +28,7 @@ internal sealed partial class PluginManager
                 entry.Retiring = entry.Active;
                 entry.Active = null;
                 SetBase(entry, PluginState.Unloaded, "the hub is stopping");
-                await RetireAsync(entry, cancellationToken, confirm: false);
+                await RetireAsync(entry, cancellationToken, confirm: false, unload: false);
                 return true;
             }, CancellationToken.None);
         }

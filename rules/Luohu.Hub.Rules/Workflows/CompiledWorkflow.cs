@@ -25,7 +25,7 @@ internal sealed partial class CompiledWorkflow
     private readonly WorkflowTranslator _translation;
     private readonly Dictionary<ReRule, string> _paths;
     private readonly ReSettings _settings;
-    private readonly ConcurrentDictionary<string, IReadOnlyList<WorkflowProblem>> _checks = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ShapeCheck> _checks = new(StringComparer.Ordinal);
     private volatile GuardCheck? _lastCheck;
     private volatile InputNames? _lastNames;
 
@@ -75,8 +75,8 @@ internal sealed partial class CompiledWorkflow
         if (_translation.Slots.Count == 0)
         {
             // Lambda only: RulesEngine alone.
-            Guard(parameters);
-            var lambdaTrees = await _engine.ExecuteAllRulesAsync(Workflow.WorkflowName!, [.. parameters], cancellationToken);
+            var shape = Guard(parameters);
+            var lambdaTrees = await ExecuteAsync(shape, parameters, cancellationToken);
             cancellationToken.ThrowIfCancellationRequested();
             return Results(lambdaTrees, null, null, inputNames);
         }
@@ -86,10 +86,10 @@ internal sealed partial class CompiledWorkflow
         var evaluation = new JavaScriptEvaluation(_translation.Slots, _sandbox, limits, options, message, named, names, signature, cancellationToken);
         using var scope = evaluation.Enter();
         var globalError = EvaluateJavaScriptGlobals(_translation.JavaScriptGlobals, evaluation, parameters);
-        Guard(parameters);
+        var checkedShape = Guard(parameters);
         cancellationToken.ThrowIfCancellationRequested();
         var trees = globalError is null
-            ? await _engine.ExecuteAllRulesAsync(Workflow.WorkflowName!, [.. parameters], cancellationToken)
+            ? await ExecuteAsync(checkedShape, parameters, cancellationToken)
             : null;
         cancellationToken.ThrowIfCancellationRequested();
         return Results(trees, globalError, evaluation, inputNames);
@@ -148,13 +148,32 @@ internal sealed partial class CompiledWorkflow
         return null;
     }
 
-    private void Guard(List<RuleParameter> parameters)
+    /// <summary>
+    /// Runs the rules. RulesEngine compiles a workflow's expressions the first time it meets inputs of a shape, and
+    /// compiling parses: until one run of the shape has completed, the run holds an <see cref="AssemblyScanGate"/> scan.
+    /// </summary>
+    private async ValueTask<List<RuleResultTree>> ExecuteAsync(ShapeCheck shape, List<RuleParameter> parameters, CancellationToken cancellationToken)
+    {
+        if (shape.Compiled)
+        {
+            return await _engine.ExecuteAllRulesAsync(Workflow.WorkflowName!, [.. parameters], cancellationToken);
+        }
+
+        using (AssemblyScanGate.EnterScan())
+        {
+            var trees = await _engine.ExecuteAllRulesAsync(Workflow.WorkflowName!, [.. parameters], cancellationToken);
+            shape.Compiled = true;
+            return trees;
+        }
+    }
+
+    private ShapeCheck Guard(List<RuleParameter> parameters)
     {
         // Inputs of one shape come again and again: their types are the same instances.
         if (_lastCheck is { } last && last.Matches(parameters))
         {
-            last.ThrowIfRefused();
-            return;
+            last.Shape.ThrowIfRefused();
+            return last.Shape;
         }
 
         var key = new StringBuilder();
@@ -163,15 +182,15 @@ internal sealed partial class CompiledWorkflow
             key.Append(parameter.Name).Append(':').Append(parameter.Type.AssemblyQualifiedName).Append(';');
         }
 
-        var problems = _checks.GetOrAdd(key.ToString(), _ =>
+        var shape = _checks.GetOrAdd(key.ToString(), _ =>
         {
             var settings = new ReSettings { CustomTypes = [.. _settings.CustomTypes, .. parameters.Select(p => p.Type)] };
-            return LambdaGuard.Check(_translated, _paths, [.. parameters], settings);
+            return new ShapeCheck(LambdaGuard.Check(_translated, _paths, [.. parameters], settings));
         });
 
-        var check = new GuardCheck([.. parameters.Select(p => p.Name)], [.. parameters.Select(p => p.Type)], problems);
-        _lastCheck = check;
-        check.ThrowIfRefused();
+        _lastCheck = new GuardCheck([.. parameters.Select(p => p.Name)], [.. parameters.Select(p => p.Type)], shape);
+        shape.ThrowIfRefused();
+        return shape;
     }
 
     private (JsonNode? Message, Dictionary<string, JsonNode?> Named, IReadOnlyList<string> Names, string Signature) SplitInputs(IReadOnlyDictionary<string, JsonNode?> inputs)
@@ -205,8 +224,28 @@ internal sealed partial class CompiledWorkflow
 
     private static readonly string[] PositionalNames = [.. Enumerable.Range(1, 16).Select(i => $"input{i}")];
 
-    /// <summary>The lambda check of one set of input names and types.</summary>
-    private sealed record GuardCheck(string[] Names, Type[] Types, IReadOnlyList<WorkflowProblem> Problems)
+    /// <summary>What is known of one shape of inputs: the lambda check's problems, and whether RulesEngine has compiled for it.</summary>
+    private sealed class ShapeCheck(IReadOnlyList<WorkflowProblem> problems)
+    {
+        private volatile bool _compiled;
+
+        public bool Compiled
+        {
+            get => _compiled;
+            set => _compiled = value;
+        }
+
+        public void ThrowIfRefused()
+        {
+            if (problems.Count > 0)
+            {
+                throw new WorkflowRefusedException(problems);
+            }
+        }
+    }
+
+    /// <summary>The last shape met, by the very names and types (a reference comparison instead of a key).</summary>
+    private sealed record GuardCheck(string[] Names, Type[] Types, ShapeCheck Shape)
     {
         public bool Matches(List<RuleParameter> parameters)
         {
@@ -224,14 +263,6 @@ internal sealed partial class CompiledWorkflow
             }
 
             return true;
-        }
-
-        public void ThrowIfRefused()
-        {
-            if (Problems.Count > 0)
-            {
-                throw new WorkflowRefusedException(Problems);
-            }
         }
     }
 

@@ -34,6 +34,7 @@ internal sealed class LambdaGuard
     public static IReadOnlyList<WorkflowProblem> Check(
         ReWorkflow workflow, IReadOnlyDictionary<ReRule, string> paths, RuleParameter[] inputs, ReSettings settings, bool reportParseErrors = false)
     {
+        using var scan = AssemblyScanGate.EnterScan();
         var guard = new LambdaGuard(settings, paths, reportParseErrors);
         var scope = inputs.Select(i => i.ParameterExpression).ToList();
         var globals = workflow.GlobalParams?.ToList() ?? [];

@@ -66,6 +66,7 @@ internal static class LambdaSyntax
 
         try
         {
+            using var scan = AssemblyScanGate.EnterScan();
             Parser.Parse(expression, [.. inputs.Select(name => Expression.Parameter(UnknownShape, name))], null);
             return null;
         }
