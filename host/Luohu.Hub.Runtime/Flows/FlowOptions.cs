@@ -24,6 +24,19 @@ public sealed class FlowOptions
     /// </summary>
     public int TriggerConcurrency { get; set; } = Math.Max(4, Environment.ProcessorCount * 2);
 
+    /// <summary>
+    /// Nodes one copy of a message may pass in a row before it is stopped (a dead letter): the bound of a loop that a
+    /// switch never ends. The validator refuses a flow whose longest chain outside loops is longer. Default 256.
+    /// </summary>
+    public int MaxHops { get; set; } = 256;
+
+    /// <summary>
+    /// Node runs one entering message may cause in all, across every copy its fan-outs make: the bound of wires that
+    /// multiply a message. Once spent, the message's remaining copies stop and one dead letter says so. The validator
+    /// refuses a flow where one message could cause more, and any loop that branches. Default 10,000.
+    /// </summary>
+    public int MaxNodeRunsPerMessage { get; set; } = 10_000;
+
     /// <summary>Alerts kept in memory for ops and dashboards, oldest dropped first. Default 1000.</summary>
     public int AlertCapacity { get; set; } = 1000;
 

@@ -114,6 +114,11 @@ internal sealed partial class FlowValidator(IFlowNodeTypeRegistry registry, IFlo
             }
         }
 
+        if (problems.Count == 0)
+        {
+            CheckWork(flow, ports, problems);
+        }
+
         if (services.GetService<Security.IFlowGrantCheck>() is { } grants)
         {
             problems.AddRange(grants.Check(flow));

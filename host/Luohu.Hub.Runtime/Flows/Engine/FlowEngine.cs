@@ -82,6 +82,12 @@ internal sealed class FlowEngine(
 
             if (_running.TryRemove(flowId, out var running))
             {
+                if (undeploy)
+                {
+                    // Gone means gone: work in flight stops at its next node instead of draining.
+                    running.CancelInFlight();
+                }
+
                 await running.DisposeAsync();
             }
         }

@@ -36,7 +36,16 @@ internal sealed class FlowSnapshot
         }
 
         _catchNodes = [.. Enumerable.Range(0, nodes.Length).Where(i => nodes[i].Node.Type == "catch" && !nodes[i].Node.Disabled)];
+        _maxHops = services.Options.MaxHops;
+        _maxRuns = services.Options.MaxNodeRunsPerMessage;
+        _loop = FlowGraph.Of(definition).AnyLoop() is { } loop ? string.Join(" → ", [.. loop, loop[0]]) : null;
     }
+
+    private readonly int _maxHops;
+    private readonly int _maxRuns;
+
+    /// <summary>A loop of the wiring (for the hop limit's message), or null when the flow has none.</summary>
+    private readonly string? _loop;
 
     public FlowDefinition Definition { get; }
     public int Version { get; }
@@ -84,10 +93,34 @@ internal sealed class FlowSnapshot
             return;
         }
 
-        if (++message.Hops > FlowMessage.MaxHops)
+        if (_stopping.IsCancellationRequested)
         {
-            await FailAsync(index, message, new InvalidOperationException(
-                $"The message passed {FlowMessage.MaxHops} nodes; the flow has a loop that never ends. Break the loop or add a switch that stops it."), cancellationToken);
+            // Undeployed (or the hub stops): what is still in flight ends here.
+            return;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!message.Work.TryRun(_maxRuns))
+        {
+            if (message.Work.MarkExhausted())
+            {
+                await DeadLetterAsync(index, message, $"One message caused more than {_maxRuns} node runs (Hub:Flows:MaxNodeRunsPerMessage); "
+                    + "its remaining copies were stopped. The wires multiply the message: fan out less, or stop copies with a switch.");
+            }
+
+            return;
+        }
+
+        if (++message.Hops > _maxHops)
+        {
+            if (!message.Work.MarkTooDeep())
+            {
+                return;
+            }
+
+            await FailAsync(index, message, new InvalidOperationException(_loop is null
+                ? $"The message passed {_maxHops} nodes in a row, the hop limit (Hub:Flows:MaxHops); shorten the chain or raise the limit."
+                : $"The message passed {_maxHops} nodes in a row, the hop limit (Hub:Flows:MaxHops), going round the loop {_loop}; add a switch that ends the loop."), cancellationToken);
             return;
         }
 
@@ -156,6 +189,12 @@ internal sealed class FlowSnapshot
             return;
         }
 
+        await DeadLetterAsync(index, message, error.Message);
+    }
+
+    private async ValueTask DeadLetterAsync(int index, FlowMessage message, string reason)
+    {
+        var node = _nodes[index].Node;
         try
         {
             await _services.DeadLetters.AddAsync(new DeadLetterRecord
@@ -165,7 +204,7 @@ internal sealed class FlowSnapshot
                 FlowVersion = Version,
                 NodeId = node.Id,
                 NodeType = node.Type,
-                Reason = error.Message,
+                Reason = reason,
                 Topic = message.Topic,
                 MessageJson = message.Body.ToJsonString(),
                 OriginId = message.OriginId,

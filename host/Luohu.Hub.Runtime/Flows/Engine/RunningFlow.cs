@@ -93,6 +93,9 @@ internal sealed class RunningFlow : IAsyncDisposable
         await old.StopAsync();
     }
 
+    /// <summary>Makes every message in flight stop at its next node (an undeploy); <see cref="DisposeAsync"/> then stops the rest.</summary>
+    public void CancelInFlight() => _stopping.Cancel();
+
     /// <summary>Stops the triggers (letting queued messages finish), the timers, then writes the state.</summary>
     public async ValueTask DisposeAsync()
     {

@@ -15,9 +15,6 @@ internal sealed class FlowMessage
     public const string PayloadField = "payload";
     public const string HeadersField = "headers";
 
-    /// <summary>Wire hops after which a message is stopped: a loop in a flow must not spin forever.</summary>
-    public const int MaxHops = 256;
-
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
 
     private string? _id;
@@ -44,7 +41,14 @@ internal sealed class FlowMessage
     /// </summary>
     public MessageDelivery? Delivery { get; init; }
 
+    /// <summary>Nodes this copy passed in a row, from its trigger (the depth of the run; limited by <see cref="FlowOptions.MaxHops"/>).</summary>
     public int Hops { get; set; }
+
+    /// <summary>
+    /// The node runs of everything that came of one entering message, shared by its copies and by the messages built
+    /// from it (limited by <see cref="FlowOptions.MaxNodeRunsPerMessage"/>).
+    /// </summary>
+    public FlowWork Work { get; init; } = new();
 
     /// <summary>Set on the way to a catch node, so that a failure there goes to the dead letters, never round again.</summary>
     public bool IsHandlingError { get; set; }
@@ -104,7 +108,7 @@ internal sealed class FlowMessage
     }
 
     /// <summary>A deep copy with a new id and the same origin.</summary>
-    public FlowMessage Clone() => new(null, OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
+    public FlowMessage Clone() => new(null, OriginId, (JsonObject)Body.DeepClone()) { Hops = Hops, Work = Work, IsHandlingError = IsHandlingError, Delivery = Delivery };
 
     /// <summary>A message built from what a script returned; keeps this message's origin, hop count and delivery.</summary>
     public FlowMessage WithBody(JsonObject body)
@@ -119,7 +123,7 @@ internal sealed class FlowMessage
             body[HeadersField] = new JsonObject();
         }
 
-        return new FlowMessage(null, OriginId, body) { Hops = Hops, IsHandlingError = IsHandlingError, Delivery = Delivery };
+        return new FlowMessage(null, OriginId, body) { Hops = Hops, Work = Work, IsHandlingError = IsHandlingError, Delivery = Delivery };
     }
 
     /// <summary>Replaces the body in place (nodes that computed a new body from a copy).</summary>
