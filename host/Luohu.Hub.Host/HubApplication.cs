@@ -32,6 +32,7 @@ internal static class HubApplication
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();

@@ -51,6 +51,9 @@ public sealed class HubServer : IAsyncDisposable
             $"--Hub:BundledPluginsPath={Path.Combine(RepoPaths.Root, "artifacts", "bundled-plugins")}",
             "--Logging:LogLevel:Default=Warning",
             $"--Hub:Auth:AdminPassword={AdminPassword}",
+            // Every test client signs in from 127.0.0.1, as a whole office behind one address would; the sign-in
+            // throttle's own tests set the real limits (later arguments win).
+            "--Hub:Auth:SignInAttemptsPerMinute=1000",
             // Test hubs run side by side: the embedded broker (port 1883 by default) only where a test asks for it.
             "--Hub:Mqtt:Broker:Enabled=false",
         };

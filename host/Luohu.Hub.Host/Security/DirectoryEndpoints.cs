@@ -81,7 +81,7 @@ internal static class DirectoryEndpoints
         {
             Name = name,
             DisplayName = body.DisplayName ?? existing?.DisplayName ?? name,
-            PasswordHash = body.Password is { } password ? PasswordHasher.Hash(password) : existing!.PasswordHash,
+            PasswordHash = body.Password is { } password ? Passwords.Hash(password) : existing!.PasswordHash,
             Roles = roles,
             Departments = departments,
             CreatedAt = existing?.CreatedAt ?? now,

@@ -23,6 +23,7 @@ internal static class SecurityHostExtensions
         services.TryAddSingleton<ISecretProtector, DataProtectionSecretProtector>();
         services.AddHttpContextAccessor();
         services.TryAddSingleton<ApiKeyValidator>();
+        services.TryAddSingleton<SignInThrottle>();
         services.TryAddSingleton<SignInService>();
         services.TryAddSingleton<CameraGroupResolver>();
         services.TryAddSingleton<StreamAccess>();

@@ -34,12 +34,17 @@ internal static class SessionEndpoints
         }
 
         var result = await service.SignInAsync(user, password, context.Connection.RemoteIpAddress?.ToString(), cancellationToken);
+        if (result.Refusal is { } refusal)
+        {
+            throw new ApiBadRequestException("Sign-in refused", refusal);
+        }
+
         if (result.LockedUntil is { } until)
         {
             var seconds = Math.Max(1, (int)Math.Ceiling((until - time.GetUtcNow()).TotalSeconds));
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return TypedResults.Problem($"Too many failed sign-ins: the account is locked until {until:O}. Try again later or ask an admin.",
-                statusCode: StatusCodes.Status429TooManyRequests, title: "Account locked");
+            return TypedResults.Problem($"Too many sign-in attempts from this address: try again after {until:O}.",
+                statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts");
         }
 
         if (result.User is not { } signedIn)

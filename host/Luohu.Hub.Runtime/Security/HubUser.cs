@@ -8,8 +8,8 @@ internal sealed record HubUser
     public required string PasswordHash { get; init; }
     public required IReadOnlyList<string> Roles { get; init; }
     public required IReadOnlyList<string> Departments { get; init; }
+    /// <summary>Failed sign-ins since the last success (what is held back, and from where, is the sign-in throttle's).</summary>
     public int FailedCount { get; init; }
-    public DateTimeOffset? LockoutEnd { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset UpdatedAt { get; init; }
 }

@@ -21,8 +21,8 @@ internal interface ISecurityStore
 
     Task<bool> DeleteUserAsync(string name, CancellationToken cancellationToken);
 
-    /// <summary>Records a sign-in outcome: resets on success, counts a failure and sets the lockout end when given.</summary>
-    Task RecordSignInAsync(string name, bool succeeded, DateTimeOffset? lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>Records a sign-in outcome: failures since the last success are counted (shown to admins), a success resets them.</summary>
+    Task RecordSignInAsync(string name, bool succeeded, CancellationToken cancellationToken);
 
     Task InsertKeyAsync(ApiKey key, CancellationToken cancellationToken);
 

@@ -20,7 +20,7 @@ internal static partial class SecurityLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Warning, Message = "Failed sign-in for {User} from {RemoteIp}")]
     public static partial void SignInFailed(ILogger logger, string user, string? remoteIp);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "User {User} locked out until {Until} after repeated failed sign-ins")]
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "Name {User} held back from one address until {Until} after repeated failed sign-ins there")]
     public static partial void LockedOut(ILogger logger, string user, DateTimeOffset until);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Rejected API key with prefix {Prefix}: {Reason}")]
@@ -37,4 +37,7 @@ internal static partial class SecurityLog
 
     [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Settings of plugin {PluginId} changed: {Keys}")]
     public static partial void PluginSettingsChanged(ILogger logger, string pluginId, string keys);
+
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Warning, Message = "Sign-in attempt from {RemoteIp} held back by the sign-in throttle")]
+    public static partial void SignInThrottled(ILogger logger, string remoteIp);
 }

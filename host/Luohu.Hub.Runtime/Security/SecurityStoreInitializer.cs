@@ -57,7 +57,7 @@ internal sealed class SecurityStoreInitializer(
         {
             Name = "admin",
             DisplayName = "Administrator",
-            PasswordHash = PasswordHasher.Hash(password),
+            PasswordHash = Passwords.Hash(password),
             Roles = [HubRoles.Admin],
             Departments = [],
             CreatedAt = now,

@@ -59,14 +59,13 @@ internal sealed partial class SqliteSecurityStore(SqliteConnectionFactory connec
         await using var connection = await connections.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("""
-            INSERT INTO users (name, display_name, password_hash, roles, failed_count, lockout_end, created_at, updated_at)
-            VALUES (@Name, @DisplayName, @PasswordHash, @Roles, @FailedCount, @LockoutEnd, @CreatedAt, @UpdatedAt)
+            INSERT INTO users (name, display_name, password_hash, roles, failed_count, created_at, updated_at)
+            VALUES (@Name, @DisplayName, @PasswordHash, @Roles, @FailedCount, @CreatedAt, @UpdatedAt)
             ON CONFLICT (name) DO UPDATE SET display_name = excluded.display_name, password_hash = excluded.password_hash,
-                roles = excluded.roles, failed_count = excluded.failed_count, lockout_end = excluded.lockout_end, updated_at = excluded.updated_at
+                roles = excluded.roles, failed_count = excluded.failed_count, updated_at = excluded.updated_at
             """, new
         {
             user.Name, user.DisplayName, user.PasswordHash, Roles = ToJson(user.Roles), user.FailedCount,
-            LockoutEnd = user.LockoutEnd is { } end ? UnixTime.ToMs(end) : (long?)null,
             CreatedAt = UnixTime.ToMs(user.CreatedAt), UpdatedAt = UnixTime.ToMs(user.UpdatedAt),
         }, transaction, cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
@@ -88,24 +87,18 @@ internal sealed partial class SqliteSecurityStore(SqliteConnectionFactory connec
             "DELETE FROM users WHERE name = @Name", new { Name = name }, cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task RecordSignInAsync(string name, bool succeeded, DateTimeOffset? lockoutEnd, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task RecordSignInAsync(string name, bool succeeded, CancellationToken cancellationToken)
     {
         await using var connection = await connections.OpenAsync(cancellationToken);
         var sql = succeeded
-            ? "UPDATE users SET failed_count = 0, lockout_end = NULL WHERE name = @Name"
-            : lockoutEnd is null
-                ? "UPDATE users SET failed_count = failed_count + 1 WHERE name = @Name"
-                : "UPDATE users SET failed_count = 0, lockout_end = @LockoutEnd WHERE name = @Name";
-        await connection.ExecuteAsync(new CommandDefinition(sql, new
-        {
-            Name = name,
-            LockoutEnd = lockoutEnd is { } end ? UnixTime.ToMs(end) : (long?)null,
-        }, cancellationToken: cancellationToken));
+            ? "UPDATE users SET failed_count = 0 WHERE name = @Name"
+            : "UPDATE users SET failed_count = failed_count + 1 WHERE name = @Name";
+        await connection.ExecuteAsync(new CommandDefinition(sql, new { Name = name }, cancellationToken: cancellationToken));
     }
 
     private const string UserSelect = """
         SELECT u.name AS Name, u.display_name AS DisplayName, u.password_hash AS PasswordHash, u.roles AS Roles,
-               u.failed_count AS FailedCount, u.lockout_end AS LockoutEnd, u.created_at AS CreatedAt, u.updated_at AS UpdatedAt,
+               u.failed_count AS FailedCount, u.created_at AS CreatedAt, u.updated_at AS UpdatedAt,
                (SELECT json_group_array(department_id) FROM user_departments d WHERE d.user_name = u.name) AS Departments
         FROM users u
         """;
@@ -118,7 +111,6 @@ internal sealed partial class SqliteSecurityStore(SqliteConnectionFactory connec
         Roles = FromJson(row.Roles),
         Departments = FromJson(row.Departments),
         FailedCount = (int)row.FailedCount,
-        LockoutEnd = row.LockoutEnd is { } end ? UnixTime.FromMs(end) : null,
         CreatedAt = UnixTime.FromMs(row.CreatedAt),
         UpdatedAt = UnixTime.FromMs(row.UpdatedAt),
     };
@@ -135,7 +127,6 @@ internal sealed partial class SqliteSecurityStore(SqliteConnectionFactory connec
         public string PasswordHash { get; set; } = "";
         public string Roles { get; set; } = "[]";
         public long FailedCount { get; set; }
-        public long? LockoutEnd { get; set; }
         public long CreatedAt { get; set; }
         public long UpdatedAt { get; set; }
         public string? Departments { get; set; }
