@@ -145,6 +145,58 @@ public sealed class PluginsApiTests
     }
 
     [Fact]
+    public async Task An_anonymous_upload_is_401_whatever_its_content_type_and_a_wrong_type_is_415_for_a_caller()
+    {
+        await using var hub = await HubServer.StartAsync();
+        using var anonymous = hub.AnonymousClient();
+
+        var stranger = await anonymous.PostAsync(new Uri("/api/v1/plugins", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
+        var caller = await hub.Client.PostAsync(new Uri("/api/v1/plugins", UriKind.Relative), new StringContent("{}", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, stranger.StatusCode);
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, caller.StatusCode);
+        Assert.Contains("application/zip", await caller.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(40_000_000, false)]
+    [InlineData(40_000_000, true)]
+    [InlineData(70_000_000, false)]
+    public async Task A_package_over_the_one_limit_is_413_naming_it_between_kestrels_limit_and_ours_too(int size, bool multipart)
+    {
+        await using var hub = await HubServer.StartAsync(new Dictionary<string, string?> { ["Hub:Api:MaxPluginPackageBytes"] = "35000000" });
+        var bytes = new ByteArrayContent(new byte[size]);
+        bytes.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        HttpContent content = bytes;
+        if (multipart)
+        {
+            content = new MultipartFormDataContent { { bytes, "package", "big.zip" } };
+        }
+
+        // As curl does for a large upload: the body is sent only once the hub says 100 Continue, so a 413 that answers
+        // before reading it reaches the client instead of a broken pipe.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/v1/plugins", UriKind.Relative)) { Content = content };
+        request.Headers.ExpectContinue = true;
+        var response = await hub.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("35000000", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_package_between_kestrels_default_limit_and_ours_is_read_and_judged_as_a_package()
+    {
+        await using var hub = await HubServer.StartAsync();
+        var content = new ByteArrayContent(new byte[31_000_000]);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+
+        var response = await hub.Client.PostAsync(new Uri("/api/v1/plugins", UriKind.Relative), content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("zip", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Operations_on_an_unknown_plugin_are_404_problems()
     {
         await using var hub = await HubServer.StartAsync();

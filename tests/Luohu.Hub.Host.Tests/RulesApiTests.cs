@@ -60,6 +60,8 @@ public sealed class RulesApiTests
     [Theory]
     [InlineData("{ \"workflow\": { \"WorkflowName\": \"x\", ", "line")]
     [InlineData("{ \"inputs\": {} }", "workflow")]
+    [InlineData("{ \"workflow\": { \"WorkflowName\": \"x\", \"WorkflowName\": \"y\", \"Rules\": [] }, \"inputs\": {} }", "WorkflowName")]
+    [InlineData("{ \"workflow\": { \"WorkflowName\": \"x\", \"Rules\": [ { \"RuleName\": \"a\", \"rulename\": \"b\", \"Expression\": \"true\" } ] }, \"inputs\": {} }", "$.workflow.Rules[0]")]
     public async Task Evaluate_with_bad_json_is_a_400_problem_saying_what_is_wrong(string body, string mentioned)
     {
         await using var hub = await HubServer.StartAsync();

@@ -13,7 +13,7 @@ internal static class ApiJson
         var body = await ReadBytesAsync(context, cancellationToken);
         try
         {
-            using var document = JsonDocument.Parse(body);
+            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { AllowDuplicateProperties = false });
             return document.RootElement.Clone();
         }
         catch (JsonException error)

@@ -122,12 +122,61 @@ internal static class RulesEndpoints
             var node = JsonNode.Parse(
                 (await ApiJson.ReadBytesAsync(request.HttpContext, cancellationToken)).Span,
                 new JsonNodeOptions { PropertyNameCaseInsensitive = true },
-                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-            return node is null ? (null, BadRequest("The body is JSON null.", "Send a JSON object.", "$")) : (node, null);
+                new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, AllowDuplicateProperties = false });
+            if (node is null)
+            {
+                return (null, BadRequest("The body is JSON null.", "Send a JSON object.", "$"));
+            }
+
+            return DuplicateIn(node, "$") is { } path
+                ? (null, BadRequest("A property appears twice.", $"An object has two properties of the same name (compared without case) at {path}; keep one.", path))
+                : (node, null);
         }
         catch (JsonException ex)
         {
             return (null, Malformed(ex, "$", withPosition: true));
+        }
+    }
+
+    /// <summary>
+    /// The path of the first object holding one name twice. Names are compared without case here (as RulesEngine reads
+    /// them), and a JSON object node only notices when first read: every object is read now, not in the middle of a run.
+    /// </summary>
+    private static string? DuplicateIn(JsonNode node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                try
+                {
+                    _ = obj.Count;
+                }
+                catch (ArgumentException)
+                {
+                    return path;
+                }
+
+                foreach (var (name, child) in obj)
+                {
+                    if (child is not null && DuplicateIn(child, $"{path}.{name}") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (array[i] is { } item && DuplicateIn(item, $"{path}[{i}]") is { } found)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            default:
+                return null;
         }
     }
 

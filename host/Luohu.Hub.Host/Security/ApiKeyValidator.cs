@@ -6,7 +6,7 @@ namespace Luohu.Hub.Host.Security;
 
 /// <summary>
 /// Checks <c>X-Api-Key</c> tokens. Stored keys are cached briefly by prefix so a busy consumer costs no database
-/// read per request; a revoke in this process evicts at once, and the last-used time is written at most once per
+/// read per request (only keys that exist: the cache is as large as the store's keys, whatever strangers send); a revoke in this process evicts at once, and the last-used time is written at most once per
 /// <see cref="SecurityOptions.KeyLastUsedInterval"/>.
 /// </summary>
 internal sealed class ApiKeyValidator(ISecurityStore store, TimeProvider time, IOptions<SecurityOptions> options)
@@ -27,7 +27,11 @@ internal sealed class ApiKeyValidator(ISecurityStore store, TimeProvider time, I
         if (!_byPrefix.TryGetValue(prefix, out var cached) || now - cached.LoadedAt > CacheLifetime)
         {
             cached = (await store.FindKeyByPrefixAsync(prefix, cancellationToken), now);
-            _byPrefix[prefix] = cached;
+            if (cached.Key is not null)
+            {
+                // Only keys that exist are kept: made-up prefixes from strangers must not grow the cache.
+                _byPrefix[prefix] = cached;
+            }
         }
 
         var key = cached.Key;

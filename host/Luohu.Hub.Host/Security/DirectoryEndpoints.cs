@@ -15,8 +15,9 @@ internal static class DirectoryEndpoints
         departments.MapGet("/", (ISecurityStore store, CancellationToken ct) => store.ListDepartmentsAsync(ct));
         departments.MapPut("/{id}", async (string id, HttpContext context, ISecurityStore store, IAuditLog audit, CancellationToken ct) =>
         {
+            ApiIdentifiers.DepartmentId(id);
             var body = Read<DepartmentRequest>(await ApiJson.ReadBodyAsync(context, ct), "department");
-            var department = new Department(id, body.NameZh ?? id, body.NameEn ?? id);
+            var department = new Department(id, ApiIdentifiers.DisplayName(body.NameZh, "Chinese name") ?? id, ApiIdentifiers.DisplayName(body.NameEn, "English name") ?? id);
             await store.UpsertDepartmentAsync(department, ct);
             await audit.AppendAsync(Caller.From(context).Audit("department.save", id) with { After = JsonSerializer.Serialize(department) }, ct);
             return TypedResults.Ok(department);
@@ -51,7 +52,14 @@ internal static class DirectoryEndpoints
 
     private static async Task<IResult> SaveUserAsync(string name, HttpContext context, ISecurityStore store, IAuditLog audit, TimeProvider time, CancellationToken ct)
     {
+        ApiIdentifiers.UserName(name);
         var body = Read<UserRequest>(await ApiJson.ReadBodyAsync(context, ct), "user");
+        ApiIdentifiers.DisplayName(body.DisplayName, "display name");
+        if (body.Password is { Length: > Passwords.MaxLength })
+        {
+            throw new ApiBadRequestException("Password too long", $"Passwords have at most {Passwords.MaxLength} characters.");
+        }
+
         var existing = await store.FindUserAsync(name, ct);
         if (existing is null && string.IsNullOrEmpty(body.Password))
         {

@@ -1,3 +1,4 @@
+using Luohu.Hub.Host.Api;
 using Luohu.Hub.Runtime.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -14,9 +15,6 @@ namespace Luohu.Hub.Host.Security;
 internal sealed class SignInService(
     ISecurityStore store, IAuditLog audit, SignInThrottle throttle, TimeProvider time, IOptions<SecurityOptions> options, ILogger<SignInService> logger)
 {
-    /// <summary>Longest user name accepted at the edge (names are ids: see the directory API).</summary>
-    public const int MaxUserNameLength = 64;
-
     // Verified against when the user does not exist, so an unknown name costs as long as a wrong password.
     private static readonly Lazy<string> DummyHash = new(() => Passwords.Hash(Guid.NewGuid().ToString()));
 
@@ -27,10 +25,10 @@ internal sealed class SignInService(
 
     public async Task<SignInResult> SignInAsync(string name, string password, string? remoteIp, CancellationToken cancellationToken)
     {
-        if (name.Length > MaxUserNameLength || password.Length > Passwords.MaxLength)
+        if (name.Length > ApiIdentifiers.MaxIdLength || password.Length > Passwords.MaxLength)
         {
-            return SignInResult.Invalid(name.Length > MaxUserNameLength
-                ? $"The user name is longer than {MaxUserNameLength} characters."
+            return SignInResult.Invalid(name.Length > ApiIdentifiers.MaxIdLength
+                ? $"The user name is longer than {ApiIdentifiers.MaxIdLength} characters."
                 : $"The password is longer than {Passwords.MaxLength} characters.");
         }
 

@@ -27,7 +27,7 @@ internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) :
     protected override JsonObject BuildSchema() => SchemaBuilder.Object(
         ["path"],
         ("path", SchemaBuilder.Text("Path", "Route under /hooks/{department}/, e.g. fire/dispatch.")),
-        ("methods", SchemaBuilder.Text("Methods", "List of HTTP methods (GET, POST, PUT, PATCH, DELETE). Default [\"POST\"].")),
+        ("methods", SchemaBuilder.List("Methods", "HTTP methods served, one per line: GET, POST, PUT, PATCH, DELETE. Default POST.", SchemaBuilder.Text("Method", "An HTTP method."))),
         ("auth", SchemaBuilder.Text("Authentication", "none; secret: a shared secret in a header; hmac: X-Hub-Signature-256 = sha256=<hex HMAC-SHA256 of the body>.", WebhookSettings.NoAuth, WebhookSettings.AuthModes)),
         ("secret", SchemaBuilder.Text("Secret", "The shared secret or HMAC key (required for secret and hmac).")),
         ("secretHeader", SchemaBuilder.Text("Secret header", "Header carrying the shared secret. Default X-Hook-Secret.")),

@@ -57,6 +57,20 @@ public sealed class FlowValidatorTests : IAsyncDisposable
         Assert.Contains("not available until schedules", problems.Single(p => p.Path == "nodes[sched].config").Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("\"two\"")]
+    [InlineData("[2]")]
+    [InlineData("true")]
+    public void Validate_ScriptWhoseOutputsIsNotANumber_IsAProblemAtTheField(string outputs)
+    {
+        var flow = FlowJson.Deserialize(TestFlows.Through("outs", $$"""{ "id": "n", "type": "script", "config": { "code": "return msg;", "outputs": {{outputs}} } }"""));
+
+        var problem = Assert.Single(_host.Flows.Validate(flow));
+
+        Assert.Equal("nodes[n].config.outputs", problem.Path);
+        Assert.Equal("n", problem.NodeId);
+    }
+
     [Fact]
     public void Validate_FlowWithoutTrigger_IsAnError()
     {

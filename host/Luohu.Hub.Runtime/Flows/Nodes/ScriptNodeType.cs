@@ -39,7 +39,7 @@ internal sealed class ScriptNodeType : FlowNodeType<ScriptNodeType.Settings>
     protected override FlowNodeRuntime Create(Settings settings, NodeBuildContext context) => new ScriptRuntime(context, settings.Code, settings.Outputs);
 
     private static int OutputsOf(JsonElement? config) =>
-        config is { ValueKind: JsonValueKind.Object } c && c.TryGetProperty("outputs", out var o) && o.TryGetInt32(out var n) && n is > 1 and <= MaxOutputs ? n : 1;
+        config is { ValueKind: JsonValueKind.Object } c && c.TryGetProperty("outputs", out var o) && o.ValueKind == JsonValueKind.Number && o.TryGetInt32(out var n) && n is > 1 and <= MaxOutputs ? n : 1;
 
     internal sealed record Settings(string Code, int Outputs);
 }
