@@ -93,7 +93,7 @@ internal sealed class CapabilityInvoker(
                     // Task.Run and WaitAsync: a plugin that blocks or ignores its token is abandoned when the
                     // timeout cancels the token; it keeps counting as in flight until it really returns.
                     state.Plugin.Hold();
-                    var call = Task.Run(() => state.Provider.Action.InvokeAsync(state.Plugin.Services, state.Input, state.Plugin.Json, state.Context, token), token);
+                    var call = Task.Run(() => state.Plugin.Runtime.InvokeAsync(state.Provider.Action, state.Input, state.Context, token), token);
                     _ = call.ContinueWith(static (_, p) => ((LoadedPlugin)p!).Exit(), state.Plugin, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     return await call.WaitAsync(token);
                 },

@@ -1,6 +1,5 @@
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Sdk.Connectors;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Luohu.Hub.Runtime.Plugins;
@@ -82,8 +81,7 @@ internal sealed class EventSourceSupervisor(
             string error;
             try
             {
-                var source = (IEventSource)plugin.Services.GetRequiredService(registration.SourceType);
-                await source.RunAsync(sink, cancellationToken);
+                await plugin.Runtime.RunSourceAsync(registration, sink, cancellationToken);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return;

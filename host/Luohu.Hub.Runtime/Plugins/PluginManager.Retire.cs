@@ -61,13 +61,14 @@ internal sealed partial class PluginManager
 
         try
         {
-            return (await old.UnloadAsync(), version);
+            await old.UnloadAsync();
         }
         catch (Exception ex)
         {
             PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
-            return (new WeakReference(old.Context), version);
         }
+
+        return (old.Runtime.Collectible, version);
     }
 
     private static async Task<bool> ConfirmUnloadAsync(WeakReference weak)
