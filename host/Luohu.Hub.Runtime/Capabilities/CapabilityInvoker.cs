@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Runtime.Plugins.Isolation;
 using Luohu.Hub.Sdk.Connectors;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -126,9 +127,21 @@ internal sealed class CapabilityInvoker(
         {
             throw;
         }
+        catch (PluginProcessException ex) when (!ex.InFlight)
+        {
+            stats.RecordRejected();
+            throw new CapabilityException(CapabilityErrorKind.Unavailable, capability, ex.Message) { RetryAfter = TimeSpan.FromSeconds(1) };
+        }
+        catch (PluginProcessException ex)
+        {
+            stats.RecordCall(time.GetElapsedTime(started), failed: true, error: ex.Message);
+            PluginLog.ActionFailed(logger, provider.Entry.Id, capability, ex.Message);
+            manager.OnActionOutcome(provider.Entry, failed: true);
+            throw new CapabilityException(CapabilityErrorKind.ProcessExited, capability, ex.Message);
+        }
         catch (Exception ex) when (ex is not CapabilityException)
         {
-            var error = $"{ex.GetType().Name}: {ex.Message}";
+            var error = PluginErrors.Describe(ex);
             stats.RecordCall(time.GetElapsedTime(started), failed: true, error: error);
             PluginLog.ActionFailed(logger, provider.Entry.Id, capability, error);
             manager.OnActionOutcome(provider.Entry, failed: true);

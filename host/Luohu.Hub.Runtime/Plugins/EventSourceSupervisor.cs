@@ -95,7 +95,7 @@ internal sealed class EventSourceSupervisor(
             }
             catch (Exception ex)
             {
-                error = $"{ex.GetType().Name}: {ex.Message}";
+                error = PluginErrors.Describe(ex);
             }
 
             // A source that ran well for longer than the longest backoff starts its backoff afresh.

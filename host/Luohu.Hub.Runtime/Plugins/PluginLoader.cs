@@ -159,7 +159,7 @@ internal sealed class PluginLoader(
     }
 
     /// <summary>The plugin's file configuration with the settings stored through the API (secrets decrypted) layered over it.</summary>
-    private IConfiguration BuildSection(string pluginId)
+    public IConfiguration BuildSection(string pluginId)
     {
         var fileSection = configuration?.GetSection($"Hub:Plugins:{pluginId}");
         var stored = overlay?.ConfigurationFor(pluginId) ?? [];
@@ -227,7 +227,7 @@ internal sealed class PluginLoader(
         }
     }
 
-    private Dictionary<string, ConnectorStats> CreateStats(PluginManifest manifest, List<ActionBinding> actions, IReadOnlyList<EventSourceRegistration> sources)
+    public Dictionary<string, ConnectorStats> CreateStats(PluginManifest manifest, List<ActionBinding> actions, IReadOnlyList<EventSourceRegistration> sources)
     {
         var stats = new Dictionary<string, ConnectorStats>(StringComparer.Ordinal);
         foreach (var action in actions)
