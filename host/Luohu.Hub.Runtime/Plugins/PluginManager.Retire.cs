@@ -16,12 +16,13 @@ internal sealed partial class PluginManager
     private async Task RetireAsync(PluginEntry entry, CancellationToken cancellationToken, bool confirm = true)
     {
         var (weak, version) = await BeginRetire(entry, cancellationToken);
-        if (weak is null || !confirm)
+        if (version.Length == 0 || !confirm)
         {
             return;
         }
 
-        if (await ConfirmUnloadAsync(weak))
+        // An isolated version leaves nothing here to collect: it is gone once its process has exited, which its unload waited for.
+        if (weak is null || await ConfirmUnloadAsync(weak))
         {
             Interlocked.Increment(ref unloadsConfirmed);
             PluginLog.UnloadConfirmed(logger, entry.Id, version);
