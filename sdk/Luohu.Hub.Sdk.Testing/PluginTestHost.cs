@@ -139,14 +139,7 @@ public sealed class PluginTestHost : IAsyncDisposable
     private static MemoryStream Zip(string folder)
     {
         var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".pdb", StringComparison.Ordinal)))
-            {
-                archive.CreateEntryFromFile(file, Path.GetRelativePath(folder, file).Replace('\\', '/'));
-            }
-        }
-
+        ZipFile.CreateFromDirectory(folder, stream);
         stream.Position = 0;
         return stream;
     }

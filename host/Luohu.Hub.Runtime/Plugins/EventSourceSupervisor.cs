@@ -100,7 +100,7 @@ internal sealed class EventSourceSupervisor(
 
             // A source that ran well for longer than the longest backoff starts its backoff afresh.
             consecutiveFaults = time.GetElapsedTime(started) > options.SourceRestartBackoffMax ? 1 : consecutiveFaults + 1;
-            var delay = Backoff(consecutiveFaults);
+            var delay = RestartPolicy.Backoff(consecutiveFaults, options.SourceRestartBackoffMin, options.SourceRestartBackoffMax);
             stats.RecordRestart(error);
             PluginLog.SourceFaulted(logger, id, registration.Id, error, delay);
             if (!observer.OnSourceFaulted(plugin, registration.Id, error, delay))
@@ -119,11 +119,5 @@ internal sealed class EventSourceSupervisor(
 
             observer.OnSourceRestarted(plugin, registration.Id);
         }
-    }
-
-    private TimeSpan Backoff(int faults)
-    {
-        var ticks = options.SourceRestartBackoffMin.Ticks * Math.Pow(2, Math.Min(faults - 1, 30));
-        return TimeSpan.FromTicks((long)Math.Min(ticks, options.SourceRestartBackoffMax.Ticks));
     }
 }

@@ -16,12 +16,8 @@ internal sealed partial class PluginManager
         TimeSpan delay;
         lock (entry.Sync)
         {
-            var now = time.GetUtcNow();
-            entry.ProcessCrashes.Add(now);
-            entry.ProcessCrashes.RemoveAll(t => now - t > options.QuarantineWindow);
-            crashes = entry.ProcessCrashes.Count;
-            var ticks = options.ProcessRestartBackoffMin.Ticks * Math.Pow(2, Math.Min(crashes - 1, 30));
-            delay = TimeSpan.FromTicks((long)Math.Min(ticks, options.ProcessRestartBackoffMax.Ticks));
+            crashes = RestartPolicy.Record(entry.ProcessCrashes, time.GetUtcNow(), options.QuarantineWindow);
+            delay = RestartPolicy.Backoff(crashes, options.ProcessRestartBackoffMin, options.ProcessRestartBackoffMax);
             if (crashes < options.QuarantineAfterCrashes)
             {
                 entry.ProcessDown = $"its process {reason}; restarting in {delay.TotalSeconds:0.###} s (crash {crashes} of {options.QuarantineAfterCrashes} within {options.QuarantineWindow} before quarantine)";

@@ -192,9 +192,19 @@ internal sealed class PluginProcess : IAsyncDisposable
         };
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null)
+            if (e.Data is null)
+            {
+                return;
+            }
+
+            try
             {
                 PluginLog.ProcessOutput(logger, pluginId, e.Data);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The hub's logging is already gone (it is stopping): this runs on a thread of the process
+                // reader, where an exception would end the hub.
             }
         };
         process.BeginErrorReadLine();
@@ -214,15 +224,17 @@ internal sealed class PluginProcess : IAsyncDisposable
         exited.TrySetResult(stopping ? "was stopped by the hub" : PluginProcessExitReason.Describe(process.ExitCode, lines, options));
     }
 
+    /// <summary>Also runs from the channel's Disconnected event, where an exception would end the hub: it throws nothing.</summary>
     private void KillQuietly()
     {
         try
         {
             process.Kill(entireProcessTree: true);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
+#pragma warning disable CA1031 // Whatever state the Process object is in (exited, disposed), the child is gone or going.
+        catch (Exception)
+#pragma warning restore CA1031
         {
-            // Already gone.
         }
     }
 }
