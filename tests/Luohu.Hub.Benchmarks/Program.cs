@@ -1,10 +1,17 @@
 using BenchmarkDotNet.Running;
 using Luohu.Hub.Benchmarks.Flows;
 using Luohu.Hub.Benchmarks.Gateway;
+using Luohu.Hub.Benchmarks.Plugins;
 
 if (args is ["flows-latency", ..])
 {
     await FlowLatencyHarness.RunAsync(args);
+    return;
+}
+
+if (args is ["plugin-isolation", ..])
+{
+    await PluginIsolationHarness.RunAsync(args);
     return;
 }
 

@@ -53,6 +53,7 @@ internal static class ApiProblems
             CapabilityErrorKind.Denied => (StatusCodes.Status403Forbidden, "Capability not granted"),
             CapabilityErrorKind.Unavailable => (StatusCodes.Status503ServiceUnavailable, "Capability temporarily unavailable"),
             CapabilityErrorKind.Timeout => (StatusCodes.Status504GatewayTimeout, "Capability timed out"),
+            CapabilityErrorKind.ProcessExited => (StatusCodes.Status502BadGateway, "Plugin process exited during the call"),
             _ => (StatusCodes.Status502BadGateway, "Capability failed"),
         };
         return TypedResults.Problem(error.Message, statusCode: status, title: title, extensions: extensions);

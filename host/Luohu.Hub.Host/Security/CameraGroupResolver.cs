@@ -44,7 +44,8 @@ internal sealed class CameraGroupResolver(CapabilityCatalog catalog, TimeProvide
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(ListTimeout);
             var context = new ActionContext { Capability = StandardCapabilities.CameraList, CorrelationId = "grant-check:" + cameraId };
-            var output = await provider.Action.InvokeAsync(provider.Plugin.Services, new CameraListRequest(), provider.Plugin.Json, context, timeout.Token);
+            var input = provider.Action.ReadInput(JsonSerializer.SerializeToElement(new CameraListRequest(), provider.Plugin.Json), provider.Plugin.Json);
+            var output = await provider.Plugin.Runtime.InvokeAsync(provider.Action, input, context, timeout.Token);
             var groups = Groups(output);
             _byProvider[providerId] = (version, time.GetUtcNow(), groups);
             return groups.GetValueOrDefault(cameraId);

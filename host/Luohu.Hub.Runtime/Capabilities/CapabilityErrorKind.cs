@@ -19,4 +19,7 @@ internal enum CapabilityErrorKind
 
     /// <summary>The plugin threw (502).</summary>
     Failed,
+
+    /// <summary>The isolated plugin's process died while the call was in flight; its effect is unknown (502).</summary>
+    ProcessExited,
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Luohu.Hub.Runtime.Plugins;
+using Luohu.Hub.Runtime.Plugins.Isolation;
 using Luohu.Hub.Sdk.Connectors;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -93,7 +94,7 @@ internal sealed class CapabilityInvoker(
                     // Task.Run and WaitAsync: a plugin that blocks or ignores its token is abandoned when the
                     // timeout cancels the token; it keeps counting as in flight until it really returns.
                     state.Plugin.Hold();
-                    var call = Task.Run(() => state.Provider.Action.InvokeAsync(state.Plugin.Services, state.Input, state.Plugin.Json, state.Context, token), token);
+                    var call = Task.Run(() => state.Plugin.Runtime.InvokeAsync(state.Provider.Action, state.Input, state.Context, token), token);
                     _ = call.ContinueWith(static (_, p) => ((LoadedPlugin)p!).Exit(), state.Plugin, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
                     return await call.WaitAsync(token);
                 },
@@ -126,9 +127,21 @@ internal sealed class CapabilityInvoker(
         {
             throw;
         }
+        catch (PluginProcessException ex) when (!ex.InFlight)
+        {
+            stats.RecordRejected();
+            throw new CapabilityException(CapabilityErrorKind.Unavailable, capability, ex.Message) { RetryAfter = TimeSpan.FromSeconds(1) };
+        }
+        catch (PluginProcessException ex)
+        {
+            stats.RecordCall(time.GetElapsedTime(started), failed: true, error: ex.Message);
+            PluginLog.ActionFailed(logger, provider.Entry.Id, capability, ex.Message);
+            manager.OnActionOutcome(provider.Entry, failed: true);
+            throw new CapabilityException(CapabilityErrorKind.ProcessExited, capability, ex.Message);
+        }
         catch (Exception ex) when (ex is not CapabilityException)
         {
-            var error = $"{ex.GetType().Name}: {ex.Message}";
+            var error = PluginErrors.Describe(ex);
             stats.RecordCall(time.GetElapsedTime(started), failed: true, error: error);
             PluginLog.ActionFailed(logger, provider.Entry.Id, capability, error);
             manager.OnActionOutcome(provider.Entry, failed: true);

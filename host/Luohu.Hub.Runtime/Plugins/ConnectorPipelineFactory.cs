@@ -22,8 +22,9 @@ internal sealed class ConnectorPipelineFactory(IOptions<PluginOptions> options, 
                 BreakDuration = o.CircuitBreakDuration,
                 StateProvider = circuit,
 
-                // A caller's bad input is not the plugin's fault, and a caller giving up is not either.
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not (CapabilityInputException or OperationCanceledException)),
+                // A caller's bad input is not the plugin's fault, and a caller giving up is not either; a call refused
+                // while an isolated plugin's process restarts never reached it (supervision, not the circuit, owns that).
+                ShouldHandle = new PredicateBuilder().Handle<Exception>(ex => ex is not (CapabilityInputException or OperationCanceledException or Isolation.PluginProcessException { InFlight: false })),
             })
             .AddTimeout(new TimeoutStrategyOptions { Timeout = o.InvokeTimeout })
             .Build();

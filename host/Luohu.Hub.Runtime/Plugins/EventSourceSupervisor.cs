@@ -1,6 +1,5 @@
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Sdk.Connectors;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Luohu.Hub.Runtime.Plugins;
@@ -82,8 +81,7 @@ internal sealed class EventSourceSupervisor(
             string error;
             try
             {
-                var source = (IEventSource)plugin.Services.GetRequiredService(registration.SourceType);
-                await source.RunAsync(sink, cancellationToken);
+                await plugin.Runtime.RunSourceAsync(registration, sink, cancellationToken);
                 if (cancellationToken.IsCancellationRequested)
                 {
                     return;
@@ -97,12 +95,12 @@ internal sealed class EventSourceSupervisor(
             }
             catch (Exception ex)
             {
-                error = $"{ex.GetType().Name}: {ex.Message}";
+                error = PluginErrors.Describe(ex);
             }
 
             // A source that ran well for longer than the longest backoff starts its backoff afresh.
             consecutiveFaults = time.GetElapsedTime(started) > options.SourceRestartBackoffMax ? 1 : consecutiveFaults + 1;
-            var delay = Backoff(consecutiveFaults);
+            var delay = RestartPolicy.Backoff(consecutiveFaults, options.SourceRestartBackoffMin, options.SourceRestartBackoffMax);
             stats.RecordRestart(error);
             PluginLog.SourceFaulted(logger, id, registration.Id, error, delay);
             if (!observer.OnSourceFaulted(plugin, registration.Id, error, delay))
@@ -121,11 +119,5 @@ internal sealed class EventSourceSupervisor(
 
             observer.OnSourceRestarted(plugin, registration.Id);
         }
-    }
-
-    private TimeSpan Backoff(int faults)
-    {
-        var ticks = options.SourceRestartBackoffMin.Ticks * Math.Pow(2, Math.Min(faults - 1, 30));
-        return TimeSpan.FromTicks((long)Math.Min(ticks, options.SourceRestartBackoffMax.Ticks));
     }
 }

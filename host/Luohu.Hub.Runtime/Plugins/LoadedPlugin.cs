@@ -1,14 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Sdk.Plugins;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Luohu.Hub.Runtime.Plugins;
 
 /// <summary>
-/// One loaded version of a plugin: its context, its child services and its bound connectors. Everything
-/// that references the plugin's types hangs off this object, so dropping it (and unloading the context)
-/// is what lets the plugin's code be collected.
+/// One loaded version of a plugin: where its code runs and its bound connectors. Everything that references
+/// the plugin's types hangs off this object, so dropping it (and unloading its runtime) is what lets the
+/// plugin's code be collected.
 /// </summary>
 internal sealed class LoadedPlugin
 {
@@ -21,9 +20,7 @@ internal sealed class LoadedPlugin
 
     public required string Folder { get; init; }
 
-    public required PluginLoadContext Context { get; init; }
-
-    public required ServiceProvider Services { get; init; }
+    public required PluginRuntime Runtime { get; init; }
 
     /// <summary>Per plugin, so System.Text.Json's type caches die with the plugin.</summary>
     public required JsonSerializerOptions Json { get; init; }
@@ -110,18 +107,6 @@ internal sealed class LoadedPlugin
         }
     }
 
-    /// <summary>Disposes the child services and starts unloading the context; returns a handle to confirm collection.</summary>
-    public async Task<WeakReference> UnloadAsync()
-    {
-        try
-        {
-            await Services.DisposeAsync();
-        }
-        finally
-        {
-            Context.Unload();
-        }
-
-        return new WeakReference(Context, trackResurrection: false);
-    }
+    /// <summary>Takes the runtime down; <see cref="PluginRuntime.Collectible"/> then confirms the collection.</summary>
+    public Task UnloadAsync() => Runtime.UnloadAsync();
 }

@@ -10,7 +10,7 @@ namespace Luohu.Hub.Runtime.Plugins;
 /// </summary>
 internal static class PluginDependencyChecker
 {
-    public static void Check(PluginManifest manifest, Assembly main, PluginLoadContext context)
+    public static void Check(PluginManifest manifest, Assembly main, AssemblyLoadContext context)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { main.GetName().Name! };
         var pending = new Queue<(Assembly Assembly, string Chain)>();
@@ -25,22 +25,21 @@ internal static class PluginDependencyChecker
                     continue;
                 }
 
-                var isHost = HostSharedAssemblies.IsShared(reference) || HostSharedAssemblies.IsFramework(reference.Name);
                 Assembly loaded;
                 try
                 {
-                    loaded = isHost ? AssemblyLoadContext.Default.LoadFromAssemblyName(reference) : context.LoadFromAssemblyName(reference);
+                    loaded = context.LoadFromAssemblyName(reference);
                 }
                 catch (Exception ex) when (ex is FileNotFoundException or FileLoadException or BadImageFormatException)
                 {
-                    var where = isHost
+                    var where = AssemblyLoadContext.Default.Assemblies.Any(a => string.Equals(a.GetName().Name, reference.Name, StringComparison.OrdinalIgnoreCase))
                         ? "The hub shares this assembly and does not have that version; build the plugin against the hub's versions."
                         : "Add it to the plugin folder (publish the plugin with its dependencies and its .deps.json).";
                     throw new PluginOperationException(PluginErrorKind.InvalidPackage, $"Plugin '{manifest.Id}' is missing the dependency {reference.FullName} (needed by {chain}). {where}", ex);
                 }
 
-                // Host assemblies are complete by construction; only the plugin's own graph needs walking.
-                if (!isHost)
+                // What the loader resolved to the host is complete by construction; only the plugin's own graph needs walking.
+                if (AssemblyLoadContext.GetLoadContext(loaded) == context)
                 {
                     pending.Enqueue((loaded, $"{chain} → {reference.Name}"));
                 }

@@ -42,6 +42,11 @@ internal sealed class PluginEntry(string id, long order)
 
     public List<DateTimeOffset> SourceFaults { get; } = [];
 
+    /// <summary>Set while an isolated plugin's process is down and being restarted: why, and when it comes back.</summary>
+    public string? ProcessDown { get; set; }
+
+    public List<DateTimeOffset> ProcessCrashes { get; } = [];
+
     /// <summary>Connector ids and kinds of the last load, so a disabled plugin's capabilities answer Unavailable, not NotFound.</summary>
     public IReadOnlyList<(string Id, ConnectorKind Kind, string Title)> KnownConnectors { get; set; } = [];
 

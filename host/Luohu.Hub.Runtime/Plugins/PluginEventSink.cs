@@ -12,7 +12,7 @@ internal sealed class PluginEventSink(string pluginId, string sourceId, Connecto
 
     public ValueTask EmitAsync(string topic, ReadOnlyMemory<byte> utf8JsonPayload, CancellationToken cancellationToken)
     {
-        if (Validate(topic, utf8JsonPayload.Span) is { } problem)
+        if (Validate(topic, utf8JsonPayload.Span, maxBytes) is { } problem)
         {
             stats.RecordRejected(problem);
             throw new ArgumentException($"Event from '{source}' rejected: {problem}");
@@ -33,7 +33,11 @@ internal sealed class PluginEventSink(string pluginId, string sourceId, Connecto
             cancellationToken);
     }
 
-    private string? Validate(string topic, ReadOnlySpan<byte> payload)
+    /// <summary>A plugin process's events are recorded as rejected here when its own sink refused them.</summary>
+    public void RecordRejected(string problem) => stats.RecordRejected(problem);
+
+    /// <summary>Why an event cannot go on the bus, or null; the plugin process's sink asks the same.</summary>
+    public static string? Validate(string topic, ReadOnlySpan<byte> payload, int maxBytes)
     {
         if (string.IsNullOrEmpty(topic))
         {

@@ -7,13 +7,19 @@ using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Sdk.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PluginAssemblyLoader = McMaster.NETCore.Plugins.PluginLoader;
 
 namespace Luohu.Hub.Runtime.Plugins;
 
 /// <summary>
-/// Turns a plugin folder into a <see cref="LoadedPlugin"/>, or throws <see cref="PluginOperationException"/>
-/// having unloaded whatever it had loaded. It starts nothing: the manager decides when connectors run.
+/// Turns a plugin folder into a <see cref="LoadedPlugin"/> running in this process, or throws
+/// <see cref="PluginOperationException"/> having unloaded whatever it had loaded. It starts nothing: the
+/// manager decides when connectors run. McMaster.NETCore.Plugins does the loading: one collectible context
+/// per version, the plugin's own managed and native dependencies from its folder (its <c>.deps.json</c>),
+/// and the contract assemblies below shared with the host so their types unify.
 /// </summary>
 internal sealed class PluginLoader(
     TimeProvider time,
@@ -23,17 +29,30 @@ internal sealed class PluginLoader(
     IConfiguration? configuration = null,
     Security.PluginSettingsOverlay? overlay = null)
 {
+    /// <summary>
+    /// One type from each assembly a plugin must see as the host's own: the SDK and the Microsoft.Extensions
+    /// abstractions it speaks (with their dependencies, which McMaster shares too). A private copy would load
+    /// beside the host's and every cast across the boundary would fail.
+    /// </summary>
+    private static readonly Type[] SharedTypes =
+    [
+        typeof(IHubPlugin), typeof(IServiceCollection), typeof(ServiceProvider), typeof(IConfiguration),
+        typeof(ILogger), typeof(LoggerFactory), typeof(IOptions<>), typeof(IHealthCheck),
+    ];
+
+    private static readonly string SdkAssemblyName = typeof(IHubPlugin).Assembly.GetName().Name!;
+
     private readonly ILogger logger = loggerFactory.CreateLogger<PluginLoader>();
 
     public LoadedPlugin Load(PluginManifest manifest, string folder)
     {
         CheckFolder(manifest, folder);
-        var context = new PluginLoadContext(manifest.Id, manifest.Version, Path.Combine(folder, manifest.Assembly));
+        var assemblies = PluginAssemblyLoader.CreateFromAssemblyFile(Path.Combine(folder, manifest.Assembly), SharedTypes, config => config.IsUnloadable = true);
         ServiceProvider? services = null;
         try
         {
-            var assembly = LoadMainAssembly(manifest, context, folder);
-            PluginDependencyChecker.Check(manifest, assembly, context);
+            var assembly = LoadMainAssembly(manifest, assemblies);
+            PluginDependencyChecker.Check(manifest, assembly, assemblies.LoadContext);
             var plugin = CreateEntry(manifest, assembly);
             var section = BuildSection(manifest.Id);
             var collection = CreateServices(manifest, section);
@@ -61,8 +80,7 @@ internal sealed class PluginLoader(
             {
                 Manifest = manifest,
                 Folder = folder,
-                Context = context,
-                Services = services,
+                Runtime = new InProcessPluginRuntime(assemblies, services, json),
                 Json = json,
                 Actions = actions.ToDictionary(a => a.Capability, StringComparer.Ordinal),
                 Schemas = actions.ToDictionary(a => a.Capability, a => (Schema(manifest, json, a.InputType), Schema(manifest, json, a.OutputType)), StringComparer.Ordinal),
@@ -74,7 +92,7 @@ internal sealed class PluginLoader(
         catch (Exception ex)
         {
             services?.Dispose();
-            context.Unload();
+            assemblies.Dispose();
             if (ex is PluginOperationException)
             {
                 throw;
@@ -86,13 +104,13 @@ internal sealed class PluginLoader(
 
     private void CheckFolder(PluginManifest manifest, string folder)
     {
-        if (File.Exists(Path.Combine(folder, HostSharedAssemblies.SdkAssemblyName + ".dll")))
+        if (File.Exists(Path.Combine(folder, SdkAssemblyName + ".dll")))
         {
-            throw Invalid($"Plugin '{manifest.Id}' carries its own copy of {HostSharedAssemblies.SdkAssemblyName}.dll. The hub shares its SDK with every plugin; remove the file (reference the SDK with Private=\"false\", or import build/Plugin.targets) and repack.");
+            throw Invalid($"Plugin '{manifest.Id}' carries its own copy of {SdkAssemblyName}.dll. The hub shares its SDK with every plugin; remove the file (reference the SDK with Private=\"false\", or import build/Plugin.targets) and repack.");
         }
 
-        // Other host-shared assemblies are never loaded from the folder, so a stray copy is harmless; a
-        // version the host lacks is caught by the dependency check. Warn so the vendor trims the package.
+        // Shared assemblies are never loaded from the folder, so a stray copy is harmless; a version the host
+        // lacks is caught by the dependency check. Warn so the vendor trims the package.
         foreach (var shared in Directory.EnumerateFiles(folder, "Microsoft.Extensions.*.dll"))
         {
             PluginLog.SharedAssemblyIgnored(logger, manifest.Id, Path.GetFileName(shared));
@@ -104,11 +122,11 @@ internal sealed class PluginLoader(
         }
     }
 
-    private static Assembly LoadMainAssembly(PluginManifest manifest, PluginLoadContext context, string folder)
+    private static Assembly LoadMainAssembly(PluginManifest manifest, PluginAssemblyLoader assemblies)
     {
         try
         {
-            return context.LoadFromAssemblyPath(Path.Combine(folder, manifest.Assembly));
+            return assemblies.LoadDefaultAssembly();
         }
         catch (BadImageFormatException ex)
         {
@@ -141,7 +159,7 @@ internal sealed class PluginLoader(
     }
 
     /// <summary>The plugin's file configuration with the settings stored through the API (secrets decrypted) layered over it.</summary>
-    private IConfiguration BuildSection(string pluginId)
+    public IConfiguration BuildSection(string pluginId)
     {
         var fileSection = configuration?.GetSection($"Hub:Plugins:{pluginId}");
         var stored = overlay?.ConfigurationFor(pluginId) ?? [];
@@ -209,7 +227,7 @@ internal sealed class PluginLoader(
         }
     }
 
-    private Dictionary<string, ConnectorStats> CreateStats(PluginManifest manifest, List<ActionBinding> actions, IReadOnlyList<EventSourceRegistration> sources)
+    public Dictionary<string, ConnectorStats> CreateStats(PluginManifest manifest, List<ActionBinding> actions, IReadOnlyList<EventSourceRegistration> sources)
     {
         var stats = new Dictionary<string, ConnectorStats>(StringComparer.Ordinal);
         foreach (var action in actions)

@@ -55,4 +55,17 @@ internal static partial class PluginLog
 
     [LoggerMessage(1016, LogLevel.Error, "Plugin {PluginId}: a background step failed")]
     public static partial void BackgroundFailed(ILogger logger, Exception exception, string pluginId);
+
+    [LoggerMessage(1017, LogLevel.Information, "Plugin {PluginId} process: {Line}")]
+    public static partial void ProcessOutput(ILogger logger, string pluginId, string line);
+
+    [LoggerMessage(1018, LogLevel.Error, "Plugin {PluginId} {Version}: its process {Reason}")]
+    public static partial void ProcessExited(ILogger logger, string pluginId, string version, string reason);
+
+    [LoggerMessage(1019, LogLevel.Information, "Plugin {PluginId} {Version}: replacement process {ProcessId} serves")]
+    public static partial void ProcessRestarted(ILogger logger, string pluginId, string version, int processId);
+
+    /// <summary>A log line written by plugin code in its own process, at the level it chose.</summary>
+    [LoggerMessage(EventId = 1020, Message = "{Category}: {Message}")]
+    public static partial void PluginMessage(ILogger logger, LogLevel level, string category, string message);
 }

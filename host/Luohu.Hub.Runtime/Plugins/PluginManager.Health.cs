@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Luohu.Hub.Runtime.Plugins;
@@ -51,11 +50,8 @@ internal sealed partial class PluginManager
     {
         try
         {
-            var check = (IHealthCheck)plugin.Services.GetRequiredService(registration.CheckType);
-            var context = new HealthCheckContext { Registration = new HealthCheckRegistration(registration.Name, check, HealthStatus.Unhealthy, null) };
-
             // Task.Run: a check that blocks synchronously must still be abandoned at the timeout.
-            var result = await Task.Run(() => check.CheckHealthAsync(context, cancellationToken), cancellationToken)
+            var result = await Task.Run(() => plugin.Runtime.CheckHealthAsync(registration, cancellationToken), cancellationToken)
                 .WaitAsync(options.HealthCheckTimeout, time, cancellationToken);
             return (result.Status, result.Description ?? result.Exception?.Message);
         }

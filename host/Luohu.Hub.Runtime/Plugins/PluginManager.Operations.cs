@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Plugins.Isolation;
 using Luohu.Hub.Sdk.Plugins;
 
 namespace Luohu.Hub.Runtime.Plugins;
@@ -37,7 +38,7 @@ internal sealed partial class PluginManager
                 return Snapshot(entry);
             }
 
-            await SwitchToAsync(entry, LoadFromFolder(entry), cancellationToken);
+            await SwitchToAsync(entry, await LoadFromFolderAsync(entry, cancellationToken), cancellationToken);
             return Snapshot(entry);
         }, cancellationToken);
 
@@ -63,7 +64,7 @@ internal sealed partial class PluginManager
                 throw new PluginOperationException(PluginErrorKind.Conflict, $"Plugin '{id}' is disabled; enable it instead of reloading it.");
             }
 
-            var loaded = LoadFromFolder(entry);
+            var loaded = await LoadFromFolderAsync(entry, cancellationToken);
             await SaveSettingsAsync(id, enabled: true, quarantine: null, cancellationToken);
             await SwitchToAsync(entry, loaded, cancellationToken);
             loaded = null;
@@ -101,7 +102,7 @@ internal sealed partial class PluginManager
         LoadedPlugin loaded;
         try
         {
-            loaded = loader.Load(manifest, folder);
+            loaded = await LoadAsync(manifest, folder, cancellationToken);
         }
         catch
         {
@@ -163,8 +164,11 @@ internal sealed partial class PluginManager
     {
         loaded.Supervisor = new EventSourceSupervisor(loaded, this, publisher, options, time, logger);
         loaded.Supervisor.Start();
+        (loaded.Runtime as IsolatedPluginRuntime)?.Supervise(loaded, this);
         lock (entry.Sync)
         {
+            entry.ProcessDown = null;
+            entry.ProcessCrashes.Clear();
             entry.Retiring = entry.Active;
             entry.Active = loaded;
             entry.Note = null;
@@ -180,7 +184,13 @@ internal sealed partial class PluginManager
         await RetireAsync(entry, cancellationToken);
     }
 
-    private LoadedPlugin LoadFromFolder(PluginEntry entry)
+    /// <summary>In this process, or in its own when its manifest or ops ask for it.</summary>
+    private async Task<LoadedPlugin> LoadAsync(PluginManifest manifest, string folder, CancellationToken cancellationToken) =>
+        PluginIsolation.RunsIsolated(manifest, options)
+            ? await isolatedLoader.LoadAsync(manifest, folder, cancellationToken)
+            : loader.Load(manifest, folder);
+
+    private async Task<LoadedPlugin> LoadFromFolderAsync(PluginEntry entry, CancellationToken cancellationToken)
     {
         var manifest = PluginManifestReader.Read(entry.Folder);
         if (manifest.Id != entry.Id)
@@ -188,7 +198,7 @@ internal sealed partial class PluginManager
             throw new PluginOperationException(PluginErrorKind.InvalidPackage, $"The plugin.json in {entry.Folder} now says id '{manifest.Id}', but the folder holds plugin '{entry.Id}'. Restore the id or install it as a new plugin.");
         }
 
-        var loaded = loader.Load(manifest, entry.Folder);
+        var loaded = await LoadAsync(manifest, entry.Folder, cancellationToken);
         entry.Manifest = manifest;
         return loaded;
     }

@@ -26,15 +26,16 @@ internal sealed partial class PluginManager
     private async Task RetireAsync(PluginEntry entry, CancellationToken cancellationToken, bool confirm = true, bool unload = true)
     {
         var (weak, version, exclusion) = await BeginRetire(entry, unload, cancellationToken);
-        if (weak is null)
+        if (version.Length == 0 || !unload)
         {
             return;
         }
 
+        // An isolated version leaves nothing here to collect: it is gone once its process has exited, which its unload waited for.
         bool collected;
         using (exclusion)
         {
-            collected = await ConfirmUnloadAsync(weak);
+            collected = weak is null || await ConfirmUnloadAsync(weak);
         }
 
         if (!confirm)
@@ -84,7 +85,7 @@ internal sealed partial class PluginManager
         {
             try
             {
-                await old.Services.DisposeAsync();
+                await old.Runtime.StopForShutdownAsync();
             }
             catch (Exception ex)
             {
@@ -94,16 +95,18 @@ internal sealed partial class PluginManager
             return (null, version, default);
         }
 
-        var exclusion = await AssemblyScanGate.ExcludeScansAsync();
+        // In process, collecting the plugin's code must not meet a rule parse reading its types.
+        var exclusion = old.Runtime.Collectible is null ? default : await AssemblyScanGate.ExcludeScansAsync();
         try
         {
-            return (await old.UnloadAsync(), version, exclusion);
+            await old.UnloadAsync();
         }
         catch (Exception ex)
         {
             PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
-            return (new WeakReference(old.Context), version, exclusion);
         }
+
+        return (old.Runtime.Collectible, version, exclusion);
     }
 
     private static async Task<bool> ConfirmUnloadAsync(WeakReference weak)

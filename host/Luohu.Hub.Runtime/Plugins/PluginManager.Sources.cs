@@ -30,10 +30,7 @@ internal sealed partial class PluginManager
         int faults;
         lock (entry.Sync)
         {
-            var now = time.GetUtcNow();
-            entry.SourceFaults.Add(now);
-            entry.SourceFaults.RemoveAll(t => now - t > options.QuarantineWindow);
-            faults = entry.SourceFaults.Count;
+            faults = RestartPolicy.Record(entry.SourceFaults, time.GetUtcNow(), options.QuarantineWindow);
             if (faults < options.QuarantineAfterFaults)
             {
                 entry.RestartingSources[sourceId] = $"{error} (restart in {restartIn.TotalSeconds:0.###} s)";

@@ -55,7 +55,7 @@ internal sealed partial class PluginManager
 
         try
         {
-            await SwitchToAsync(entry, loader.Load(manifest, folder), cancellationToken);
+            await SwitchToAsync(entry, await LoadAsync(manifest, folder, cancellationToken), cancellationToken);
             return true;
         }
         catch (PluginOperationException ex)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Plugins.Isolation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,12 +11,13 @@ namespace Luohu.Hub.Runtime.Plugins;
 /// Owns every installed plugin: operations (serialized per id), states, quarantine and unload confirmation.
 /// Split by concern: this file holds states and snapshots; Operations, Retire, Startup and Watch the rest.
 /// </summary>
-internal sealed partial class PluginManager : IPluginManager, IEventSourceObserver
+internal sealed partial class PluginManager : IPluginManager, IEventSourceObserver, IPluginProcessObserver
 {
     private readonly ConcurrentDictionary<string, PluginEntry> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.Ordinal);
     private readonly PluginOptions options;
     private readonly PluginLoader loader;
+    private readonly IsolatedPluginLoader isolatedLoader;
     private readonly CapabilityCatalog catalog;
     private readonly IPluginSettingsStore settings;
     private readonly IPluginStateStoreFactory stateStores;
@@ -27,6 +29,7 @@ internal sealed partial class PluginManager : IPluginManager, IEventSourceObserv
     public PluginManager(
         IOptions<PluginOptions> options,
         PluginLoader loader,
+        IsolatedPluginLoader isolatedLoader,
         CapabilityCatalog catalog,
         IPluginSettingsStore settings,
         IPluginStateStoreFactory stateStores,
@@ -36,6 +39,7 @@ internal sealed partial class PluginManager : IPluginManager, IEventSourceObserv
     {
         this.options = options.Value;
         this.loader = loader;
+        this.isolatedLoader = isolatedLoader;
         this.catalog = catalog;
         this.settings = settings;
         this.stateStores = stateStores;
@@ -52,6 +56,9 @@ internal sealed partial class PluginManager : IPluginManager, IEventSourceObserv
     public IReadOnlyList<PluginSnapshot> List() => [.. entries.Values.OrderBy(e => e.Order).Select(Snapshot)];
 
     public PluginSnapshot? Find(string id) => entries.TryGetValue(id, out var entry) ? Snapshot(entry) : null;
+
+    /// <summary>Where the serving version of <paramref name="id"/> runs, if one serves (tests and benchmarks reach the plugin process through it).</summary>
+    internal PluginRuntime? ActiveRuntime(string id) => entries.TryGetValue(id, out var entry) ? entry.Active?.Runtime : null;
 
     /// <summary>The installed plugin that declares <paramref name="capability"/> but does not serve it now, if any.</summary>
     internal PluginSnapshot? FindUnavailableProvider(string capability, string? provider)
@@ -105,6 +112,7 @@ internal sealed partial class PluginManager : IPluginManager, IEventSourceObserv
                 Vendor = entry.Manifest.Vendor,
                 Version = entry.Manifest.Version,
                 Description = entry.Manifest.Description,
+                Isolation = active?.Runtime.Mode ?? (PluginIsolation.RunsIsolated(entry.Manifest, options) ? PluginIsolation.Process : PluginIsolation.InProcess),
                 State = state,
                 Reason = reason,
                 Health = Health(entry, state),
@@ -129,6 +137,11 @@ internal sealed partial class PluginManager : IPluginManager, IEventSourceObserv
         if (entry.BaseState != PluginState.Running || entry.Active is null)
         {
             return (entry.BaseState, Join(entry.BaseReason, entry.Note));
+        }
+
+        if (entry.ProcessDown is { } down)
+        {
+            return (PluginState.Degraded, Join(down, entry.Note));
         }
 
         if (entry.RestartingSources.Count > 0)

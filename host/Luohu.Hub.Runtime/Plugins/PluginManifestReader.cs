@@ -77,6 +77,12 @@ internal static partial class PluginManifestReader
             problems.Add($"assembly '{assembly}' must be a .dll file name in the plugin's folder, without a path");
         }
 
+        var isolation = Field("isolation");
+        if (root.TryGetProperty("isolation", out _) && !PluginIsolation.IsKnown(isolation))
+        {
+            problems.Add($"isolation '{isolation}' is unknown: use \"{PluginIsolation.InProcess}\" or \"{PluginIsolation.Process}\"");
+        }
+
         if (problems.Count > 0)
         {
             throw Invalid($"{FileName} is invalid{(id.Length > 0 ? $" (plugin '{id}')" : string.Empty)}: {string.Join("; ", problems)}.");

@@ -70,6 +70,39 @@ internal sealed class PluginOptions
     /// <summary>Longest one plugin health check may take before it counts as Unhealthy. Default 5 s.</summary>
     public TimeSpan HealthCheckTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Per plugin id, where ops want it to run, over its manifest's <c>isolation</c>: <c>"process"</c> or
+    /// <c>"in-process"</c> (<c>Hub:PluginHost:PluginIsolation:acme.camera = process</c>). Takes effect at the next load (reload).
+    /// </summary>
+    public Dictionary<string, string> PluginIsolation { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The child process that runs isolated plugins. Default <c>Luohu.Hub.PluginHost.dll</c> beside the hub.</summary>
+    public string PluginHostPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "Luohu.Hub.PluginHost.dll");
+
+    /// <summary>
+    /// Managed heap limit of each plugin process in MiB, given to the child's GC as <c>GCHeapHardLimit</c>; a
+    /// child that runs out is stopped and restarted with the reason. 0 turns it off. Default 512.
+    /// </summary>
+    public int ProcessMemoryLimitMb { get; set; } = 512;
+
+    /// <summary>
+    /// CPU seconds each plugin process may use in its life (<c>setrlimit(RLIMIT_CPU)</c>, applied by the child at
+    /// start; the kernel ends it with SIGXCPU), a guard against a runaway loop. 0 turns it off. Default 0.
+    /// </summary>
+    public int ProcessCpuLimitSeconds { get; set; }
+
+    /// <summary>Longest a plugin process may take to start and load its plugin. Default 30 s.</summary>
+    public TimeSpan ProcessStartTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Crashes of a plugin process within <see cref="QuarantineWindow"/> that quarantine the plugin. Default 3.</summary>
+    public int QuarantineAfterCrashes { get; set; } = 3;
+
+    /// <summary>First delay before a crashed plugin process restarts; doubles per crash. Default 200 ms.</summary>
+    public TimeSpan ProcessRestartBackoffMin { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Longest delay before a crashed plugin process restarts. Default 30 s.</summary>
+    public TimeSpan ProcessRestartBackoffMax { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Which plugin id answers a capability that several plugins offer; otherwise the first installed.</summary>
     public Dictionary<string, string> PreferredProviders { get; } = new(StringComparer.Ordinal);
 }

@@ -31,6 +31,7 @@ internal static class PluginServiceCollectionExtensions
         services.TryAddSingleton<ICapabilityAuthorizer, AllowAllCapabilityAuthorizer>();
         services.TryAddSingleton<ConnectorPipelineFactory>();
         services.TryAddSingleton<PluginLoader>();
+        services.TryAddSingleton<Isolation.IsolatedPluginLoader>();
         services.TryAddSingleton<CapabilityCatalog>();
         services.TryAddSingleton<ICapabilityCatalog>(sp => sp.GetRequiredService<CapabilityCatalog>());
         services.TryAddSingleton<PluginManager>();

@@ -10,6 +10,9 @@ internal sealed record PluginSnapshot
     public required string Vendor { get; init; }
     public required string Version { get; init; }
     public string? Description { get; init; }
+
+    /// <summary>Where its code runs: "in-process" or "process" (its own supervised child process).</summary>
+    public required string Isolation { get; init; }
     public required PluginState State { get; init; }
 
     /// <summary>Why the plugin is in its state, for a person (null when Running and well).</summary>

@@ -43,4 +43,13 @@ public sealed record PluginManifest
     /// <summary>What the plugin does.</summary>
     [JsonPropertyName("description")]
     public string? Description { get; init; }
+
+    /// <summary>
+    /// Where the plugin asks to run: <c>"in-process"</c> (the default: inside the hub, fastest) or
+    /// <c>"process"</c> (its own supervised, resource-limited child process, for code that may crash the
+    /// process: native libraries, vendor SDKs). Ops may override it per plugin (<c>Hub:PluginHost:PluginIsolation:{id}</c>).
+    /// The plugin's code is the same either way.
+    /// </summary>
+    [JsonPropertyName("isolation")]
+    public string? Isolation { get; init; }
 }

@@ -1,5 +1,7 @@
 using System.IO.Compression;
+using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Runtime.Plugins;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Luohu.Hub.Benchmarks.Plugins;
@@ -9,15 +11,23 @@ internal sealed class BenchmarkHub
 {
     private readonly ServiceProvider services;
 
-    public BenchmarkHub()
+    public BenchmarkHub(Action<PluginOptions>? configure = null, IMessagePublisher? publisher = null, Dictionary<string, string?>? settings = null)
     {
         PluginsPath = Path.Combine(Path.GetTempPath(), "luohu-bench-" + Guid.NewGuid().ToString("N"));
-        services = new ServiceCollection()
+        var collection = new ServiceCollection();
+        if (publisher is not null)
+        {
+            collection.AddSingleton(publisher);
+        }
+
+        collection.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build());
+        services = collection
             .AddHubPlugins(o =>
             {
                 o.PluginsPath = PluginsPath;
                 o.BundledPluginsPath = Path.Combine(PluginsPath, ".none");
                 o.WatchPluginsFolder = false;
+                configure?.Invoke(o);
             })
             .BuildServiceProvider();
         Manager = services.GetRequiredService<PluginManager>();

@@ -35,7 +35,7 @@ public class InvokerBenchmarks
 
     [Benchmark(Baseline = true, Description = "bound action, no invoker")]
     public Task<JsonElement> Direct() =>
-        provider.Action.InvokeAsync(provider.Plugin.Services, directInput, provider.Plugin.Json, DirectContext, CancellationToken.None);
+        provider.Plugin.Runtime.InvokeAsync(provider.Action, directInput, DirectContext, CancellationToken.None);
 
     [Benchmark(Description = "through the invoker")]
     public ValueTask<JsonElement> Invoker() => invoker.InvokeAsync("counter.add", Input, Context, CancellationToken.None);

@@ -1,0 +1,3 @@
+using Luohu.Hub.Runtime.Plugins.Isolation;
+
+return await PluginHostProgram.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace Acme.Plugin;
+
+public sealed record EchoResult(string Text, int Length);
