@@ -22,6 +22,7 @@ internal static class HubApplication
             .AddPlugins()
             .AddRules()
             .AddFlows()
+            .AddOutbox()
             .AddScheduling()
             .AddWebhooks()
             .AddMqtt();
