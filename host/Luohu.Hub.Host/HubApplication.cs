@@ -53,6 +53,7 @@ internal static class HubApplication
         api.MapCapabilitiesApi();
         api.MapFlowsApi();
         api.MapDeadLettersApi();
+        api.MapOutboxApi();
         api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();
