@@ -22,6 +22,7 @@ internal static class HubApplication
             .AddPlugins()
             .AddRules()
             .AddFlows()
+            .AddOutbox()
             .AddScheduling()
             .AddWebhooks()
             .AddMqtt();
@@ -53,6 +54,7 @@ internal static class HubApplication
         api.MapCapabilitiesApi();
         api.MapFlowsApi();
         api.MapDeadLettersApi();
+        api.MapOutboxApi();
         api.MapAlertsApi();
         api.MapMessagesApi();
         api.MapRulesApi();

@@ -12,7 +12,7 @@ internal static class AuditActions
         "session.sign-in", "session.lockout", "access.denied",
         "flow.create", "flow.save", "flow.delete", "flow.deploy", "flow.rollback",
         "plugin.install", "plugin.enable", "plugin.disable", "plugin.reload", "plugin.uninstall", "plugin.state", "plugin.settings",
-        "capability.call", "dead-letter.replay", "dead-letter.discard",
+        "capability.call", "dead-letter.replay", "dead-letter.discard", "outbox.retry", "outbox.resolve",
         "department.save", "department.delete", "user.create", "user.update", "user.delete",
         "grant.create", "grant.delete", "key.create", "key.revoke",
     ];

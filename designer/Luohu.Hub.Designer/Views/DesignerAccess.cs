@@ -18,6 +18,9 @@ internal static class DesignerAccess
 
     public static bool CanReadAudit(DesignerUser user) => Has(user, HubRoles.Ops);
 
+    /// <summary>The outbox holds the inputs of money-moving calls: ops and admins, as the API allows.</summary>
+    public static bool CanUseOutbox(DesignerUser user) => Has(user, HubRoles.Ops);
+
     private static bool Has(DesignerUser user, params string[] roles)
     {
         ArgumentNullException.ThrowIfNull(user);

@@ -15,6 +15,8 @@ internal static class ApiAccess
         new("GET", "/api/v1/audit", Ops),
         new("GET", "/api/v1/users", Admin),
         new("GET", "/api/v1/plugins/{id}/settings", Ops),
+        // The outbox holds the inputs of money-moving calls: ops of the department (and admins) only, also to read.
+        new("GET", "/api/v1/outbox", Ops),
         new("*", "/api/v1/session"),
         new("*", "/api/v1/keys"),
         new("*", "/api/v1/departments", Admin),
@@ -33,6 +35,7 @@ internal static class ApiAccess
         new("POST", "/api/v1/capabilities", Editor, Integrator, Ops),
         new("POST", "/api/v1/messages", Editor, Integrator, Ops),
         new("*", "/api/v1/dead-letters", Ops),
+        new("*", "/api/v1/outbox", Ops),
     ];
 
     /// <summary>Null when allowed, else the roles that would be.</summary>

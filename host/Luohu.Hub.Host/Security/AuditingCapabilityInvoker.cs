@@ -53,7 +53,11 @@ internal sealed class AuditingCapabilityInvoker(
             await audit.AppendAsync(caller.Audit("capability.call", capability, outcome) with
             {
                 Detail = detail,
-                After = JsonSerializer.Serialize(new { department = context.Department, departments = caller.Departments, provider = context.Provider, correlationId = context.CorrelationId }),
+                After = JsonSerializer.Serialize(new
+                {
+                    department = context.Department, departments = caller.Departments, provider = context.Provider, correlationId = context.CorrelationId,
+                    flowVersion = context.FlowVersion, nodeId = context.NodeId, idempotencyKey = context.IdempotencyKey,
+                }),
             }, CancellationToken.None);
         }
         catch (Exception ex)

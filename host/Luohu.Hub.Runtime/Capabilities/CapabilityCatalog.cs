@@ -80,6 +80,7 @@ internal sealed class CapabilityCatalog(IOptions<PluginOptions> options) : ICapa
                 Description = first.Action.Info.Description,
                 Family = first.Action.Info.Family,
                 Sensitive = first.Action.Info.Sensitive,
+                ChangesWorld = first.Action.Info.ChangesWorld,
                 InputSchema = input.DeepClone(),
                 OutputSchema = output.DeepClone(),
                 Providers = [.. list.Select(p => p.Entry.Id)],

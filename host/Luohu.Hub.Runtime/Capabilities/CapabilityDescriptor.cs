@@ -16,6 +16,9 @@ internal sealed record CapabilityDescriptor
     /// <summary>Whether each call is audited (credit, faces).</summary>
     public bool Sensitive { get; init; }
 
+    /// <summary>Whether a call changes the world (moves money): flows call it through the outbox.</summary>
+    public bool ChangesWorld { get; init; }
+
     /// <summary>JSON schema of the input (actions).</summary>
     public JsonNode? InputSchema { get; init; }
 

@@ -1,6 +1,7 @@
 using Luohu.Hub.Rules;
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Runtime.Flows.Hosting;
+using Luohu.Hub.Runtime.Outbox;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.Storage;
 using Microsoft.Extensions.Configuration;
@@ -71,6 +72,18 @@ public static class HubBuilderExtensions
     {
         ArgumentNullException.ThrowIfNull(hub);
         hub.Services.AddHubFlows(options => hub.Configuration.GetSection("Hub:Flows").Bind(options));
+        return hub;
+    }
+
+    /// <summary>
+    /// The outbox for capabilities that change the world (<c>credit.settle</c>): recorded before the call, result after,
+    /// resumed with the same key after a crash; tuning from <c>Hub:Outbox</c>.
+    /// </summary>
+    /// <param name="hub">The hub builder.</param>
+    public static IHubBuilder AddOutbox(this IHubBuilder hub)
+    {
+        ArgumentNullException.ThrowIfNull(hub);
+        hub.Services.AddHubOutbox(options => hub.Configuration.GetSection("Hub:Outbox").Bind(options));
         return hub;
     }
 

@@ -33,7 +33,7 @@ internal static class FamilyCapabilityScanner
                 }
 
                 var bindingType = typeof(FamilyActionBinding<,,>).MakeGenericType(family, parameters[0].ParameterType, method.ReturnType.GetGenericArguments()[0]);
-                var info = new ActionInfo(capability.Id, capability.Title, capability.Description, family.Name, capability.Sensitive);
+                var info = new ActionInfo(capability.Id, capability.Title, capability.Description, family.Name, capability.Sensitive, capability.ChangesWorld);
                 bindings.Add((ActionBinding)Activator.CreateInstance(bindingType, info, method)!);
             }
         }

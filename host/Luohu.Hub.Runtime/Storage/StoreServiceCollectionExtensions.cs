@@ -1,3 +1,4 @@
+using Luohu.Hub.Runtime.Outbox;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,7 +12,7 @@ public static class StoreServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the SQLite implementations of every store interface (flows, the rules library, node state, dead letters, plugin
-    /// settings and state) and the initializer that migrates the database; they replace any earlier
+    /// settings and state, the outbox) and the initializer that migrates the database; they replace any earlier
     /// registrations (in-memory defaults), whatever the order. The host must call
     /// <c>IHubStoreInitializer.InitializeAsync</c> once at start, before the stores are used.
     /// </summary>
@@ -40,6 +41,7 @@ public static class StoreServiceCollectionExtensions
         Replace<IDeadLetterStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteDeadLetterStore>(sp));
         Replace<IPluginSettingsStore>(services, sp => ActivatorUtilities.CreateInstance<SqlitePluginSettingsStore>(sp));
         Replace<IPluginStateStoreFactory>(services, sp => ActivatorUtilities.CreateInstance<SqlitePluginStateStoreFactory>(sp));
+        Replace<IOutboxStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteOutboxStore>(sp));
         return services;
     }
 

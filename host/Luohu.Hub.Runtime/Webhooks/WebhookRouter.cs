@@ -57,7 +57,7 @@ internal sealed class WebhookRouter(
         }
 
         var messageId = FlowMessage.NewId();
-        var message = FlowMessage.Create(messageId, $"hooks/{route.Department}/{route.Path}", Payload(request, route, body), new Dictionary<string, string> { ["source"] = "webhook" });
+        var message = FlowMessage.Create(messageId, $"hooks/{route.Department}/{route.Path}", Payload(request, route, body), MessageHeaders(request));
         var waits = snapshot.Nodes.Any(n => !n.Node.Disabled && n.Runtime is HttpResponseRuntime);
         var reply = waits ? replies.Register(messageId) : null;
         snapshot.Counters.Message();
@@ -143,6 +143,22 @@ internal sealed class WebhookRouter(
             body = JsonValue.Create(Encoding.UTF8.GetString(request.Body.Span));
             return true;
         }
+    }
+
+    /// <summary>
+    /// A sender's <c>Idempotency-Key</c> travels as the message's <c>idempotency-key</c> header: a retried request with
+    /// the same key is the same message to the outbox, which answers it from the record instead of calling again.
+    /// </summary>
+    private static Dictionary<string, string> MessageHeaders(WebhookRequest request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["source"] = "webhook" };
+        var key = request.Headers.FirstOrDefault(h => string.Equals(h.Key, "Idempotency-Key", StringComparison.OrdinalIgnoreCase)).Value;
+        if (!string.IsNullOrWhiteSpace(key))
+        {
+            headers["idempotency-key"] = $"hooks/{request.Department}/{request.Path.Trim('/')}/{key.Trim()}";
+        }
+
+        return headers;
     }
 
     private static JsonObject Payload(WebhookRequest request, WebhookRoute route, JsonNode? body)

@@ -28,4 +28,12 @@ public sealed class CapabilityAttribute : Attribute
 
     /// <summary>Whether each call is written to the audit log (credit decisions, face matches).</summary>
     public bool Sensitive { get; set; }
+
+    /// <summary>
+    /// Whether a call changes the world outside the hub (moves money, opens a barrier). The hub then records each
+    /// call from a flow in its outbox before making it and its result after, resumes an interrupted call with the
+    /// same idempotency key after a crash, and answers a redelivered message from the record instead of calling
+    /// again. The input should carry an <c>idempotencyKey</c> the implementation honours; the hub fills it in.
+    /// </summary>
+    public bool ChangesWorld { get; set; }
 }

@@ -18,7 +18,7 @@ public interface ICreditProvider
     /// <param name="request">The bill and its idempotency key.</param>
     /// <param name="cancellationToken">Cancels the call.</param>
     /// <exception cref="CapabilityInputException">The assessment is unknown, expired or exceeded.</exception>
-    [Capability(StandardCapabilities.CreditSettle, "Settle a bill", Sensitive = true)]
+    [Capability(StandardCapabilities.CreditSettle, "Settle a bill", Sensitive = true, ChangesWorld = true)]
     ValueTask<Settlement> SettleAsync(SettlementRequest request, CancellationToken cancellationToken);
 
     /// <summary>Reads a settlement by id.</summary>

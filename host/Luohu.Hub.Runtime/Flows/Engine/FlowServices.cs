@@ -3,6 +3,7 @@ using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows.Alerts;
 using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Flows.Scripting;
+using Luohu.Hub.Runtime.Outbox;
 using Luohu.Hub.Runtime.RuleLibrary;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -41,4 +42,14 @@ internal sealed class FlowServices(
 
     /// <summary>The plugin runtime's invoker; resolved on first use (plugins load after flows start), then kept.</summary>
     public ICapabilityInvoker? Invoker => _invoker ??= provider.GetService<ICapabilityInvoker>();
+
+    private ICapabilityCatalog? _catalog;
+
+    /// <summary>The capabilities on offer (whether one changes the world); resolved on first use like the invoker.</summary>
+    public ICapabilityCatalog? Catalog => _catalog ??= provider.GetService<ICapabilityCatalog>();
+
+    private OutboxExecutor? _outbox;
+
+    /// <summary>The outbox for capabilities that change the world, when the hub has one.</summary>
+    public OutboxExecutor? Outbox => _outbox ??= provider.GetService<OutboxExecutor>();
 }

@@ -4,6 +4,7 @@ using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
 using Luohu.Hub.Runtime.Flows.Scripting;
+using Luohu.Hub.Runtime.Outbox;
 
 namespace Luohu.Hub.Runtime.Flows.Nodes;
 
@@ -23,17 +24,54 @@ internal sealed class ActionRuntime(NodeBuildContext context, ActionNodeType.Set
             : inputTemplate is not null
                 ? inputTemplate.Render(message.Body)
                 : message.Payload?.DeepClone();
-        var context = new InvocationContext
-        {
-            CorrelationId = message.OriginId,
-            Department = Host.Department,
-            FlowId = Host.FlowId,
-            Provider = settings.Provider,
-        };
-        var result = await invoker.InvokeAsync(settings.Capability, JsonSerializer.SerializeToElement(input), context, cancellationToken);
+        var result = Host.Services.Outbox is { } outbox && Host.Services.Catalog?.Find(settings.Capability) is { ChangesWorld: true }
+            ? await outbox.ExecuteAsync(new OutboxCall
+            {
+                Capability = settings.Capability,
+                Input = input,
+                FlowId = Host.FlowId,
+                FlowVersion = Host.Version,
+                NodeId = Host.NodeId,
+                MessageId = MessageIdentity(message),
+                Department = Host.Department,
+                Provider = settings.Provider,
+                CorrelationId = message.OriginId,
+            }, cancellationToken)
+            : await invoker.InvokeAsync(settings.Capability, JsonSerializer.SerializeToElement(input), new InvocationContext
+            {
+                CorrelationId = message.OriginId,
+                Department = Host.Department,
+                FlowId = Host.FlowId,
+                FlowVersion = Host.Version,
+                NodeId = Host.NodeId,
+                Provider = settings.Provider,
+            }, cancellationToken);
         var body = (JsonObject)message.Body.DeepClone();
         outputPath.Set(body, JsonNode.Parse(result.GetRawText()));
         message.ReplaceBody(body);
         await Host.EmitAsync(0, message, cancellationToken);
     }
+
+    /// <summary>
+    /// Who the message is across redeliveries: the sender's <c>idempotency-key</c> header (a webhook's
+    /// <c>Idempotency-Key</c>, an MQTT user property), else the id of the bus message or request that started it.
+    /// </summary>
+    internal static string MessageIdentity(FlowMessage message)
+    {
+        if (message.Body[FlowMessage.HeadersField] is JsonObject headers)
+        {
+            foreach (var (name, value) in headers)
+            {
+                if (string.Equals(name, IdempotencyHeader, StringComparison.OrdinalIgnoreCase)
+                    && value is JsonValue text && text.TryGetValue<string>(out var key) && key.Length > 0)
+                {
+                    return "key:" + key;
+                }
+            }
+        }
+
+        return message.OriginId;
+    }
+
+    internal const string IdempotencyHeader = "idempotency-key";
 }
