@@ -28,6 +28,9 @@ internal sealed class InProcessPluginRuntime(PluginAssemblyLoader assemblies, Se
 
     public override WeakReference Collectible { get; } = new(assemblies.LoadContext, trackResurrection: false);
 
+    /// <summary>Disposes the plugin's services and leaves its context loaded: collecting plugin code while the hub winds down is needless work.</summary>
+    public override Task StopForShutdownAsync() => Services.DisposeAsync().AsTask();
+
     public override async Task UnloadAsync()
     {
         try

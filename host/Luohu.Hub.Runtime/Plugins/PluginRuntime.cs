@@ -26,4 +26,7 @@ internal abstract class PluginRuntime
 
     /// <summary>Takes the code down: disposes its services and unloads its context, or stops its process.</summary>
     public abstract Task UnloadAsync();
+
+    /// <summary>The hub stops: the plugin's services are disposed (its process stopped); code in the hub's process may stay, as the process is ending.</summary>
+    public virtual Task StopForShutdownAsync() => UnloadAsync();
 }
