@@ -79,6 +79,28 @@ public sealed class IsolationTests
     }
 
     [Fact]
+    public async Task ARunawayLoop_OverTheCpuLimit_IsKilled_Restarted_AndSaysSo()
+    {
+        // CPU seconds over the process's life (setrlimit(RLIMIT_CPU)): its start and load fit well inside 4 s.
+        await using var hub = await new TestHub(o =>
+        {
+            o.ProcessCpuLimitSeconds = 4;
+            o.InvokeTimeout = TimeSpan.FromSeconds(60);
+        }).StartAsync();
+        await hub.InstallAsync("Crashing");
+        var before = (await hub.InvokeAsync("crashing.echo", new { how = "hi" })).GetProperty("processId").GetInt32();
+
+        var error = await Assert.ThrowsAsync<CapabilityException>(() => hub.InvokeAsync("crashing.crash", new { how = "spin" }));
+        await ReplacedAsync(hub, "fixtures.crashing", before);
+        var after = (await hub.InvokeAsync("crashing.echo", new { how = "again" })).GetProperty("processId").GetInt32();
+
+        Assert.Equal(CapabilityErrorKind.ProcessExited, error.Kind);
+        Assert.Contains("went over its CPU limit of 4 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("went over its CPU limit", hub.Manager.Find("fixtures.crashing")!.Reason, StringComparison.Ordinal);
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
     public async Task RepeatedCrashes_QuarantineThePlugin_WithTheReason()
     {
         await using var hub = await new TestHub(o => o.QuarantineAfterCrashes = 2).StartAsync();
