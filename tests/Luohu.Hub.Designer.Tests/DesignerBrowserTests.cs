@@ -72,6 +72,32 @@ public sealed class DesignerBrowserTests(DesignerHub hub) : IClassFixture<Design
         await DesignerHub.ScreenshotAsync(page, "06-signin-wrong-password");
     }
 
+    [Theory]
+    [InlineData("zh-Hans", "held-back-zh", "此电脑的登录尝试过多")]
+    [InlineData("en", "held-back-en", "Too many sign-in attempts from this computer")]
+    public async Task Five_wrong_passwords_hold_the_name_back_from_this_computer_and_say_so(string culture, string user, string expected)
+    {
+        // A name of its own: the hold is per name and address, so the other tests' admin is untouched.
+        var page = await hub.NewPageAsync();
+        await page.Context.AddCookiesAsync([new Cookie
+        {
+            Name = Luohu.Hub.Designer.Hosting.DesignerCultures.CookieName,
+            Value = Luohu.Hub.Designer.Hosting.DesignerCultures.CookieValue(culture),
+            Url = hub.Server.BaseAddress.ToString(),
+        }]);
+        for (var i = 0; i < 5; i++)
+        {
+            await page.GotoAsync("/signin");
+            await page.Locator("#user").FillAsync(user);
+            await page.Locator("#password").FillAsync("wrong-" + i);
+            await page.Locator("button[type=submit].button-primary").ClickAsync();
+            await Expect(page.GetByTestId("signin-error")).ToBeVisibleAsync();
+        }
+
+        await Expect(page.GetByTestId("signin-error")).ToContainTextAsync(expected);
+        await DesignerHub.ScreenshotAsync(page, $"09-signin-held-back-{culture}");
+    }
+
     [Fact]
     public async Task An_anonymous_visitor_is_sent_to_sign_in_and_then_back_where_they_were_going()
     {
