@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Luohu.Hub.Runtime.Flows;
 
 namespace Luohu.Hub.Host.Api;
 
@@ -15,7 +16,7 @@ internal static partial class ApiIdentifiers
     public static string UserName(string? value) => Check(value, "user name", UserPattern(), "letters, digits and . _ @ -");
 
     /// <summary>A department id: lower-case letters, digits and <c>- _ .</c>, at most 64 characters (400 otherwise).</summary>
-    public static string DepartmentId(string? value) => Check(value, "department id", DepartmentPattern(), "lower-case letters, digits and - _ .");
+    public static string DepartmentId(string? value) => Check(value, "department id", FlowValidator.FlowId(), "lower-case letters, digits and - _ .");
 
     /// <summary>A display name: any text, at most 200 characters (400 otherwise).</summary>
     public static string? DisplayName(string? value, string what) =>
@@ -36,7 +37,4 @@ internal static partial class ApiIdentifiers
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._@-]*$")]
     private static partial Regex UserPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9_.-]*$")]
-    private static partial Regex DepartmentPattern();
 }

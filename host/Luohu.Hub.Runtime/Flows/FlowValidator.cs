@@ -148,8 +148,9 @@ internal sealed partial class FlowValidator(IFlowNodeTypeRegistry registry, IFlo
         }
     }
 
+    /// <summary>The alphabet of flow ids and department ids (the directory API checks department ids by it too).</summary>
     [GeneratedRegex("^[a-z0-9][a-z0-9-_.]*$")]
-    private static partial Regex FlowId();
+    internal static partial Regex FlowId();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9-_.]*$")]
     private static partial Regex NodeId();

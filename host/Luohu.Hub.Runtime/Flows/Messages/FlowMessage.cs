@@ -18,6 +18,7 @@ internal sealed class FlowMessage
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>(StringComparer.Ordinal);
 
     private string? _id;
+    private FlowWork? _work;
 
     /// <param name="id">The message's id; null for a new one, made when first asked for (most messages never are).</param>
     public FlowMessage(string? id, string originId, JsonObject body)
@@ -48,7 +49,12 @@ internal sealed class FlowMessage
     /// The node runs of everything that came of one entering message, shared by its copies and by the messages built
     /// from it (limited by <see cref="FlowOptions.MaxNodeRunsPerMessage"/>).
     /// </summary>
-    public FlowWork Work { get; init; } = new();
+    public FlowWork Work
+    {
+        // Made on first use: a copy or a script's result is given its source's, and allocates none of its own.
+        get => _work ??= new FlowWork();
+        init => _work = value;
+    }
 
     /// <summary>Set on the way to a catch node, so that a failure there goes to the dead letters, never round again.</summary>
     public bool IsHandlingError { get; set; }
