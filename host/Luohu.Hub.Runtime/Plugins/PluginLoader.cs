@@ -49,6 +49,7 @@ internal sealed class PluginLoader(
         CheckFolder(manifest, folder);
         var assemblies = PluginAssemblyLoader.CreateFromAssemblyFile(Path.Combine(folder, manifest.Assembly), SharedTypes, config => config.IsUnloadable = true);
         ServiceProvider? services = null;
+        PluginOperationException failure;
         try
         {
             var assembly = LoadMainAssembly(manifest, assemblies);
@@ -91,15 +92,24 @@ internal sealed class PluginLoader(
         }
         catch (Exception ex)
         {
-            services?.Dispose();
-            assemblies.Dispose();
-            if (ex is PluginOperationException)
+            failure = ex as PluginOperationException ?? Invalid($"Plugin '{manifest.Id}' could not be loaded: {ex.GetType().Name}: {ex.Message}");
+            if (failure.InnerException is not null || failure != ex)
             {
-                throw;
+                // Logged here, with its stack, and not passed on: an exception thrown by plugin code keeps the plugin's
+                // load context alive for as long as anything holds it, and the context must be collected now, by the collector.
+                PluginLog.LoadFailed(logger, ex, manifest.Id, failure.Message);
+                failure = new PluginOperationException(failure.Kind, failure.Message);
             }
-
-            throw Invalid($"Plugin '{manifest.Id}' could not be loaded: {ex.GetType().Name}: {ex.Message}", ex);
         }
+
+        services?.Dispose();
+        var context = new WeakReference(assemblies.LoadContext);
+        _ = PluginCodeCollector.UnloadAsync(context, () =>
+        {
+            assemblies.Dispose();
+            return Task.CompletedTask;
+        });
+        throw failure;
     }
 
     private void CheckFolder(PluginManifest manifest, string folder)

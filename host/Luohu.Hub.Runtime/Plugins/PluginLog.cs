@@ -32,6 +32,9 @@ internal static partial class PluginLog
     [LoggerMessage(1008, LogLevel.Debug, "Plugin {PluginId} {Version}: unload confirmed")]
     public static partial void UnloadConfirmed(ILogger logger, string pluginId, string version);
 
+    [LoggerMessage(1021, LogLevel.Warning, "Plugin {PluginId} could not be loaded: {Reason}")]
+    public static partial void LoadFailed(ILogger logger, Exception exception, string pluginId, string reason);
+
     [LoggerMessage(1009, LogLevel.Information, "Seeded bundled plugin {PluginId} {Version} into {Folder}")]
     public static partial void BundledSeeded(ILogger logger, string pluginId, string version, string folder);
 

@@ -5,7 +5,6 @@ namespace Luohu.Hub.Runtime.Plugins;
 /// <summary>Taking a loaded version down: drain, stop sources, dispose, unload, confirm the collection.</summary>
 internal sealed partial class PluginManager
 {
-    private const int UnloadConfirmAttempts = 20;
     private long unloadsConfirmed;
     private long unloadsNotConfirmed;
 
@@ -25,19 +24,35 @@ internal sealed partial class PluginManager
     /// </summary>
     private async Task RetireAsync(PluginEntry entry, CancellationToken cancellationToken, bool confirm = true, bool unload = true)
     {
-        var (weak, version, exclusion) = await BeginRetire(entry, unload, cancellationToken);
-        if (version.Length == 0 || !unload)
+        var old = entry.Retiring;
+        entry.Retiring = null;
+        if (old is null)
         {
             return;
         }
 
-        // An isolated version leaves nothing here to collect: it is gone once its process has exited, which its unload waited for.
-        bool collected;
-        using (exclusion)
+        var version = old.Manifest.Version;
+        await DrainAndStopAsync(old, cancellationToken);
+        if (!unload)
         {
-            collected = weak is null || await ConfirmUnloadAsync(weak);
+            try
+            {
+                await old.Runtime.StopForShutdownAsync();
+            }
+            catch (Exception ex)
+            {
+                PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
+            }
+
+            return;
         }
 
+        // An isolated version leaves nothing here to collect: it is gone once its process has exited, which its unload
+        // waits for. In process, the collector unloads it; this method lets go of it first, or the wait for its
+        // collection would be the one thing keeping it alive.
+        var unloading = StartUnload(old);
+        old = null;
+        var collected = await unloading;
         if (!confirm)
         {
             return;
@@ -51,7 +66,7 @@ internal sealed partial class PluginManager
         }
 
         Interlocked.Increment(ref unloadsNotConfirmed);
-        PluginLog.UnloadNotConfirmed(logger, entry.Id, version, UnloadConfirmAttempts);
+        PluginLog.UnloadNotConfirmed(logger, entry.Id, version, PluginCodeCollector.ConfirmAttempts);
         lock (entry.Sync)
         {
             entry.Note = $"unload not confirmed for version {version}: its code is still referenced (a call or event source that never returned?) and stays in memory until the hub restarts";
@@ -60,43 +75,30 @@ internal sealed partial class PluginManager
         UpdateState(entry, announce: true);
     }
 
-    /// <summary>Not async on purpose: the retiring version leaves <see cref="PluginEntry.Retiring"/> without landing in any state machine.</summary>
-    private Task<(WeakReference? Weak, string Version, AssemblyScanGate.Exclusion Exclusion)> BeginRetire(PluginEntry entry, bool unload, CancellationToken cancellationToken)
+    private async Task DrainAndStopAsync(LoadedPlugin old, CancellationToken cancellationToken)
     {
-        var old = entry.Retiring;
-        entry.Retiring = null;
-        return old is null ? Task.FromResult<(WeakReference?, string, AssemblyScanGate.Exclusion)>((null, string.Empty, default)) : RetireCoreAsync(old, unload, cancellationToken);
-    }
-
-    private async Task<(WeakReference? Weak, string Version, AssemblyScanGate.Exclusion Exclusion)> RetireCoreAsync(LoadedPlugin old, bool unload, CancellationToken cancellationToken)
-    {
-        var version = old.Manifest.Version;
         if (!await old.DrainAsync(options.DrainTimeout, time, cancellationToken))
         {
-            PluginLog.DrainTimedOut(logger, old.Manifest.Id, version, old.InFlight);
+            PluginLog.DrainTimedOut(logger, old.Manifest.Id, old.Manifest.Version, old.InFlight);
         }
 
         if (old.Supervisor is not null)
         {
             await old.Supervisor.StopAsync();
         }
+    }
 
-        if (!unload)
-        {
-            try
-            {
-                await old.Runtime.StopForShutdownAsync();
-            }
-            catch (Exception ex)
-            {
-                PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
-            }
+    private Task<bool> StartUnload(LoadedPlugin old) =>
+        old.Runtime.Collectible is not { } weak ? UnloadIsolatedAsync(old) : PluginCodeCollector.UnloadAsync(weak, () => UnloadLoggingAsync(old));
 
-            return (null, version, default);
-        }
+    private async Task<bool> UnloadIsolatedAsync(LoadedPlugin old)
+    {
+        await UnloadLoggingAsync(old);
+        return true;
+    }
 
-        // In process, collecting the plugin's code must not meet a rule parse reading its types.
-        var exclusion = old.Runtime.Collectible is null ? default : await AssemblyScanGate.ExcludeScansAsync();
+    private async Task UnloadLoggingAsync(LoadedPlugin old)
+    {
         try
         {
             await old.UnloadAsync();
@@ -105,40 +107,5 @@ internal sealed partial class PluginManager
         {
             PluginLog.DisposeFailed(logger, ex, old.Manifest.Id);
         }
-
-        return (old.Runtime.Collectible, version, exclusion);
-    }
-
-    private static async Task<bool> ConfirmUnloadAsync(WeakReference weak)
-    {
-        for (var attempt = 0; attempt < UnloadConfirmAttempts && weak.IsAlive; attempt++)
-        {
-            if (attempt == 1)
-            {
-                FrameworkCaches.Clear();
-            }
-
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
-            GC.Collect();
-            if (!weak.IsAlive)
-            {
-                break;
-            }
-
-            // Real time, not the hub's clock: this waits for the runtime's unload, which a test clock cannot move.
-            await Task.Delay(TimeSpan.FromMilliseconds(5 * (attempt + 1)), TimeProvider.System, CancellationToken.None);
-        }
-
-        if (weak.IsAlive)
-        {
-            return false;
-        }
-
-        // The context object goes before the runtime frees the code it held (its loader allocator is destroyed by a
-        // finalizer and freed at the next collection): one more round, still inside the scan exclusion.
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return true;
     }
 }
