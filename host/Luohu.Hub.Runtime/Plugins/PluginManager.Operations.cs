@@ -18,7 +18,7 @@ internal sealed partial class PluginManager
         Directory.CreateDirectory(staging);
         try
         {
-            var root = PluginPackageExtractor.Extract(zipPackage, staging);
+            var root = PluginPackageExtractor.Extract(zipPackage, staging, options);
             var manifest = PluginManifestReader.Read(root);
             return await WithGateAsync(manifest.Id, () => InstallFolderAsync(manifest, root, managed: true, cancellationToken), cancellationToken);
         }

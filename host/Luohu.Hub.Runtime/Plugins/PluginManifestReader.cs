@@ -10,6 +10,19 @@ internal static partial class PluginManifestReader
 {
     public const string FileName = "plugin.json";
 
+    /// <summary>The largest plugin.json read: a manifest is a few hundred bytes; anything near this is not one.</summary>
+    public const int MaxFileBytes = 64 * 1024;
+
+    /// <summary>
+    /// The longest each field may be, in characters. The manifest's fields are shown in every plugin list, audit entry
+    /// and log line: a 20 MiB name made one plugin list 21 MB. Generous for any real plugin, small for a page.
+    /// </summary>
+    private static readonly Dictionary<string, int> MaxLengths = new(StringComparer.Ordinal)
+    {
+        ["id"] = 100, ["name"] = 200, ["vendor"] = 200, ["version"] = 64, ["sdk"] = 64,
+        ["assembly"] = 255, ["entryType"] = 512, ["description"] = 2000, ["isolation"] = 32,
+    };
+
     private static readonly JsonSerializerOptions ManifestJson = new()
     {
         AllowTrailingCommas = true,
@@ -23,6 +36,12 @@ internal static partial class PluginManifestReader
         if (!File.Exists(path))
         {
             throw Invalid($"The package has no {FileName} at its root. Put plugin.json (id, name, vendor, version, sdk, assembly, entryType) next to the plugin's assembly.");
+        }
+
+        var length = new FileInfo(path).Length;
+        if (length > MaxFileBytes)
+        {
+            throw Invalid($"{FileName} is {length:N0} bytes; a manifest may be at most {MaxFileBytes:N0}. Keep it to the plugin's id, name, vendor, version, sdk, assembly, entryType and a short description.");
         }
 
         return Parse(File.ReadAllBytes(path));
@@ -44,10 +63,20 @@ internal static partial class PluginManifestReader
             problems.Add($"missing or empty required field(s): {string.Join(", ", missing)}");
         }
 
+        var tooLong = MaxLengths
+            .Where(f => root.TryGetProperty(f.Key, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Length > f.Value)
+            .Select(f => $"'{f.Key}' is {root.GetProperty(f.Key).GetString()!.Length:N0} characters, at most {f.Value:N0} allowed")
+            .ToList();
+        if (tooLong.Count > 0)
+        {
+            // Reported alone, and without the field's text: echoing it back would be the very thing the limit prevents.
+            throw Invalid($"{FileName} is invalid: {string.Join("; ", tooLong)}.");
+        }
+
         string Field(string name) => root.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() ?? string.Empty : string.Empty;
 
         var id = Field("id");
-        if (id.Length > 0 && (id.Length > 100 || !IdPattern().IsMatch(id)))
+        if (id.Length > 0 && !IdPattern().IsMatch(id))
         {
             problems.Add($"id '{id}' is invalid: use lower-case letters and digits separated by single dots or dashes, e.g. 'acme.parking'");
         }

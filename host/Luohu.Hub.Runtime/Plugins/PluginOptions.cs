@@ -61,6 +61,18 @@ internal sealed class PluginOptions
     /// <summary>Longest the hub waits for an event source to stop after cancellation. Default 5 s.</summary>
     public TimeSpan SourceStopTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Most files and folders a plugin package may hold. Default 5,000.</summary>
+    public int MaxPackageEntries { get; set; } = 5_000;
+
+    /// <summary>Most bytes a plugin package may unpack to, counted while unpacking (never from the zip's own claims). Default 512 MiB.</summary>
+    public long MaxUnpackedBytes { get; set; } = 512L * 1024 * 1024;
+
+    /// <summary>
+    /// Largest ratio of unpacked to packed size for one entry past its first MiB. Assemblies pack 2–5:1, text 10:1;
+    /// a zip bomb packs 1,000:1. Default 200.
+    /// </summary>
+    public int MaxCompressionRatio { get; set; } = 200;
+
     /// <summary>Largest event payload accepted from a plugin. Default 256 KiB.</summary>
     public int MaxEventBytes { get; set; } = 256 * 1024;
 
