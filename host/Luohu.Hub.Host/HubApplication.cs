@@ -62,6 +62,7 @@ internal static class HubApplication
         api.MapDataApi();
         api.MapMqttApi();
         api.MapDevicesApi();
+        api.MapSecretsApi();
         app.MapHubDesigner();
         return app;
     }

@@ -7,7 +7,11 @@ public sealed class WebhookHubFixture : IAsyncLifetime
 {
     public HubServer Server { get; private set; } = null!;
 
-    public async Task InitializeAsync() => Server = await HubServer.StartAsync(new Dictionary<string, string?> { ["Hub:Flows:SamplesPath"] = string.Empty });
+    public async Task InitializeAsync()
+    {
+        Server = await HubServer.StartAsync(new Dictionary<string, string?> { ["Hub:Flows:SamplesPath"] = string.Empty });
+        await HubServer.EnsureSuccessAsync(await Server.Client.PutAsJsonAsync("/api/v1/departments/fire", new { nameZh = "消防救援大队", nameEn = "Fire and Rescue" }));
+    }
 
     public async Task DisposeAsync() => await Server.DisposeAsync();
 

@@ -15,7 +15,7 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task WebhookWithoutResponseNode_Answers202WithTheMessageId()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("plain", """{ "path": "plain/in" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("plain", """{ "auth": "public", "path": "plain/in" }"""));
 
         var response = await PostAsync("/hooks/fire/plain/in", """{ "n": 1 }""");
 
@@ -26,7 +26,7 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task HttpResponseNode_AnswersWithItsStatusHeadersAndBody()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("answer", """{ "path": "answer" }""", Reply, """{ "from": "hook", "to": "reply" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("answer", """{ "auth": "public", "path": "answer" }""", Reply, """{ "from": "hook", "to": "reply" }"""));
 
         var response = await PostAsync("/hooks/fire/answer", """{ "n": 42 }""");
 
@@ -40,7 +40,7 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task ResponseNodeTooLate_TheHubAnswers202()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("late", """{ "path": "late", "responseTimeoutMs": 100 }""",
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("late", """{ "auth": "public", "path": "late", "responseTimeoutMs": 100 }""",
             """{ "id": "wait", "type": "delay", "config": { "ms": 5000 } }, """ + Reply,
             """{ "from": "hook", "to": "wait" }, { "from": "wait", "to": "reply" }"""));
 
@@ -86,7 +86,7 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task MalformedJsonBody_Is400ProblemDetail()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("malformed", """{ "path": "malformed" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("malformed", """{ "auth": "public", "path": "malformed" }"""));
 
         var response = await PostAsync("/hooks/fire/malformed", """{ "n": """);
 
@@ -105,7 +105,7 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task Route_IsGoneAfterTheFlowIsDeleted()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("deleted", """{ "path": "deleted" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("deleted", """{ "auth": "public", "path": "deleted" }"""));
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("/hooks/fire/deleted", "{}")).StatusCode);
 
         await HubServer.EnsureSuccessAsync(await Client.DeleteAsync(new Uri("/api/v1/flows/deleted", UriKind.Relative)));
@@ -116,9 +116,9 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task Route_MovesOnRedeploy()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("mover", """{ "path": "old-place" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("mover", """{ "auth": "public", "path": "old-place" }"""));
 
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("mover", """{ "path": "new-place" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("mover", """{ "auth": "public", "path": "new-place" }"""));
 
         Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("/hooks/fire/old-place", "{}")).StatusCode);
         Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("/hooks/fire/new-place", "{}")).StatusCode);
@@ -127,12 +127,74 @@ public sealed class WebhooksApiTests(WebhookHubFixture hub) : IClassFixture<Webh
     [Fact]
     public async Task SecondFlowClaimingADeployedRoute_IsRefusedAtDeploy()
     {
-        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("owner", """{ "path": "taken" }"""));
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("owner", """{ "auth": "public", "path": "taken" }"""));
 
-        var second = await hub.DeployAsync("intruder", """{ "path": "taken" }""");
+        var second = await hub.DeployAsync("intruder", """{ "auth": "public", "path": "taken" }""");
 
         Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
         Assert.Contains("already served by the deployed flow 'owner'", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WebhookWithoutAuth_IsRefusedAtDeploy_NamingTheField()
+    {
+        var response = await hub.DeployAsync("anonymous", """{ "path": "anonymous" }""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("nodes[hook].config.auth", body, StringComparison.Ordinal);
+        Assert.Contains("'public' to take anonymous requests", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("/hooks/fire/anonymous", "{}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task DepartmentSecret_IsUsedByName_NeverShownBack_AndAudited()
+    {
+        var anonymous = await hub.Server.AnonymousClient().PutAsJsonAsync("/api/v1/secrets/fire/dispatch-key", new { value = "k-9" });
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        using var health = await hub.Server.CreateClientAsync(["editor"], ["health"]);
+        Assert.Equal(HttpStatusCode.Forbidden, (await health.PutAsJsonAsync("/api/v1/secrets/fire/dispatch-key", new { value = "k-9" })).StatusCode);
+
+        var set = await Client.PutAsJsonAsync("/api/v1/secrets/fire/dispatch-key", new { value = "k-9-dispatch" });
+        await HubServer.EnsureSuccessAsync(set);
+        Assert.DoesNotContain("k-9-dispatch", await set.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("by-name", """{ "path": "by-name", "auth": "hmac", "secretRef": "dispatch-key" }""", Reply, """{ "from": "hook", "to": "reply" }"""));
+        const string Body = """{ "n": 3 }""";
+        var signed = await PostAsync("/hooks/fire/by-name", Body, ("X-Hub-Signature-256", WebhookAuth.Sign(Encoding.UTF8.GetBytes(Body), "k-9-dispatch")));
+        var list = await Client.GetStringAsync("/api/v1/secrets?department=fire");
+        var audit = await Client.GetStringAsync("/api/v1/audit?action=secret.set");
+
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        Assert.Contains("\"dispatch-key\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("k-9-dispatch", list, StringComparison.Ordinal);
+        Assert.Contains("fire/dispatch-key", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("k-9-dispatch", audit, StringComparison.Ordinal);
+
+        // Removed: the webhook refuses every request until the secret is set again, and says why at the next deploy.
+        Assert.Equal(HttpStatusCode.NoContent, (await Client.DeleteAsync("/api/v1/secrets/fire/dispatch-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync("/hooks/fire/by-name", Body, ("X-Hub-Signature-256", WebhookAuth.Sign(Encoding.UTF8.GetBytes(Body), "k-9-dispatch")))).StatusCode);
+        var redeploy = await Client.PostAsJsonAsync("/api/v1/flows/by-name/deploy", new { comment = "again" });
+        Assert.Equal(HttpStatusCode.BadRequest, redeploy.StatusCode);
+        Assert.Contains("has no secret 'dispatch-key'", await redeploy.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task InlineSecret_LeavesTheFlow_NotInTheDraftTheVersionsOrTheAudit()
+    {
+        await HubServer.EnsureSuccessAsync(await hub.DeployAsync("inline", """{ "path": "inline", "auth": "secret", "secret": "inline-s3cret-77" }"""));
+
+        var draft = await Client.GetStringAsync("/api/v1/flows/inline");
+        var version = await Client.GetStringAsync("/api/v1/flows/inline/versions/1");
+        var audit = await Client.GetStringAsync("/api/v1/audit?target=inline");
+        var accepted = await PostAsync("/hooks/fire/inline", "{}", ("X-Hook-Secret", "inline-s3cret-77"));
+
+        Assert.Contains("\"secretRef\":\"inline.hook\"", draft.Replace(" ", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        foreach (var text in new[] { draft, version, audit })
+        {
+            Assert.DoesNotContain("inline-s3cret-77", text, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.Accepted, accepted.StatusCode);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string path, string json, (string Name, string Value)? header = null)

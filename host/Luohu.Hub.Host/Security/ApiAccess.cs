@@ -24,6 +24,8 @@ internal static class ApiAccess
         new("*", "/api/v1/grants", Admin),
         // Device credentials: a department's ops or integrators issue and revoke them for its own devices.
         new("*", "/api/v1/devices", Ops, Integrator),
+        // Department secrets (webhook keys): whoever builds the department's flows keeps them; values are never read back.
+        new("*", "/api/v1/secrets", Editor, Integrator, Ops),
         // Watching a node only shows its messages to whoever may read the flow, for a bounded lease: any reader may.
         new("POST", "/api/v1/flows/{id}/watch", Viewer, Editor, Integrator, Ops),
         new("*", "/api/v1/flows", Editor, Integrator),

@@ -1,7 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
+using Luohu.Hub.Runtime.Flows.Nodes;
 using Luohu.Hub.Runtime.Flows.Persistence;
+using Luohu.Hub.Runtime.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Luohu.Hub.Runtime.Flows;
@@ -17,6 +20,8 @@ internal sealed class FlowService(
     FlowEngine engine,
     NodeWatches watches,
     FlowValidator validator,
+    IFlowNodeTypeRegistry nodeTypes,
+    IDepartmentSecrets secrets,
     TimeProvider timeProvider,
     ILogger<FlowService> logger) : IFlowService
 {
@@ -56,6 +61,8 @@ internal sealed class FlowService(
                 $"Flow '{flow.Id}' belongs to department '{existing.Department}'; it cannot be saved for '{flow.Department}'. Choose another id.");
         }
 
+        flow = await MoveInlineSecretsAsync(flow, author, cancellationToken);
+        problems = Validate(flow);
         await repository.SaveDraftAsync(new FlowDraftRecord
         {
             Id = flow.Id,
@@ -67,6 +74,61 @@ internal sealed class FlowService(
         }, cancellationToken);
         return problems;
     }
+
+    /// <summary>
+    /// Moves every inline secret of the flow (<see cref="IFlowNodeType.SecretFields"/>) into the department's secrets,
+    /// named <c>{flowId}.{nodeId}</c>, and references it instead (<c>{field}Ref</c>). Stored once and audited by name.
+    /// </summary>
+    private async Task<FlowDefinition> MoveInlineSecretsAsync(FlowDefinition flow, string author, CancellationToken cancellationToken)
+    {
+        if (flow.Nodes is not { Count: > 0 } nodes)
+        {
+            return flow;
+        }
+
+        var changed = false;
+        var moved = new List<FlowNode>(nodes.Count);
+        foreach (var node in nodes)
+        {
+            if (node?.Config is not { ValueKind: JsonValueKind.Object } config || nodeTypes.Find(node.Type)?.SecretFields is not { Count: > 0 } fields
+                || !fields.Any(f => config.TryGetProperty(f, out var v) && v.ValueKind == JsonValueKind.String && v.GetString()!.Length > 0))
+            {
+                moved.Add(node!);
+                continue;
+            }
+
+            var rewritten = JsonNode.Parse(config.GetRawText())!.AsObject();
+            foreach (var field in fields)
+            {
+                if (rewritten[field] is JsonValue value && value.TryGetValue<string>(out var secret) && secret.Length > 0)
+                {
+                    if (secret.Length > DepartmentSecrets.MaxValueLength)
+                    {
+                        throw new FlowException(FlowErrorKind.Invalid, $"Node '{node.Id}': the secret in '{field}' is {secret.Length:N0} characters; at most {DepartmentSecrets.MaxValueLength:N0}.",
+                            [new FlowProblem($"config.{field}", $"at most {DepartmentSecrets.MaxValueLength:N0} characters") { NodeId = node.Id }]);
+                    }
+
+                    var name = WebhookAuthUpgrade.SecretName(flow.Id, field == "secret" ? node.Id : $"{node.Id}.{field}");
+                    await secrets.SetAsync(flow.Department, name, secret, AuthorEvent(author, flow.Id), cancellationToken);
+                    rewritten.Remove(field);
+                    rewritten[field + "Ref"] = name;
+                }
+            }
+
+            moved.Add(node with { Config = JsonSerializer.SerializeToElement(rewritten) });
+            changed = true;
+        }
+
+        return changed ? flow with { Nodes = moved } : flow;
+    }
+
+    private static AuditEvent AuthorEvent(string author, string flowId) => new()
+    {
+        Actor = author,
+        ActorKind = author.StartsWith("key:", StringComparison.Ordinal) ? "key" : "user",
+        Action = "secret.set",
+        Detail = $"moved out of flow '{flowId}' when it was saved",
+    };
 
     public async Task DeleteAsync(string flowId, string author, CancellationToken cancellationToken)
     {

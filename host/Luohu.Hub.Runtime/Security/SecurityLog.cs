@@ -32,6 +32,9 @@ internal static partial class SecurityLog
     [LoggerMessage(EventId = 5008, Level = LogLevel.Error, Message = "Stored secret {Key} of plugin {PluginId} cannot be decrypted with the key ring; it is left out of the plugin's configuration")]
     public static partial void SecretUnreadable(ILogger logger, string pluginId, string key);
 
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Error, Message = "Secret {Name} of department {Department} cannot be decrypted with the key ring; requests that need it are refused")]
+    public static partial void DepartmentSecretUnreadable(ILogger logger, string department, string name);
+
     [LoggerMessage(EventId = 5009, Level = LogLevel.Error, Message = "Could not write the audit entry {Action} for {Target}")]
     public static partial void AuditWriteFailed(ILogger logger, Exception exception, string action, string? target);
 

@@ -29,6 +29,10 @@ internal static class SecurityServiceCollectionExtensions
         services.TryAddSingleton<IPluginSettingValuesStore, SqlitePluginSettingValuesStore>();
         services.TryAddSingleton<IGrantCache, GrantCache>();
         services.TryAddSingleton<PluginSettingsOverlay>();
+        services.TryAddSingleton<IDepartmentSecretStore, SqliteDepartmentSecretStore>();
+        services.TryAddSingleton<DepartmentSecrets>();
+        // Replace, not TryAdd: a flow runtime registered first brings its in-memory secrets, and the stored ones win.
+        services.Replace(ServiceDescriptor.Singleton<IDepartmentSecrets>(sp => sp.GetRequiredService<DepartmentSecrets>()));
         services.TryAddSingleton<IFlowGrantCheck, FlowGrantCheck>();
 
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IHubStoreInitializer))
@@ -39,6 +43,7 @@ internal static class SecurityServiceCollectionExtensions
             sp.GetRequiredService<ISecurityStore>(),
             sp.GetRequiredService<IGrantCache>(),
             sp.GetRequiredService<PluginSettingsOverlay>(),
+            sp.GetRequiredService<DepartmentSecrets>(),
             sp.GetRequiredService<IAuditLog>(),
             sp.GetRequiredService<IOptions<SecurityOptions>>(),
             sp.GetRequiredService<TimeProvider>(),

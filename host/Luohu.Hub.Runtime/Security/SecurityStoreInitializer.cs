@@ -14,6 +14,7 @@ internal sealed class SecurityStoreInitializer(
     ISecurityStore store,
     IGrantCache grants,
     PluginSettingsOverlay settings,
+    DepartmentSecrets secrets,
     IAuditLog audit,
     IOptions<SecurityOptions> options,
     TimeProvider time,
@@ -29,6 +30,7 @@ internal sealed class SecurityStoreInitializer(
 
         await grants.ReloadAsync(cancellationToken);
         await settings.LoadAsync(cancellationToken);
+        await secrets.LoadAsync(cancellationToken);
         return version;
     }
 

@@ -16,7 +16,7 @@ internal static class WebhookAuth
     public static WebhookResponse? Check(WebhookRoute route, WebhookRequest request, string? secret)
     {
         var settings = route.Settings;
-        if (settings.Auth == WebhookSettings.NoAuth)
+        if (settings.Auth == WebhookSettings.PublicAuth)
         {
             return null;
         }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
+using Luohu.Hub.Runtime.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,7 +18,7 @@ internal sealed class WebhookRouter(
     WebhookRouteTable routes,
     FlowEngine engine,
     WebhookReplies replies,
-    IWebhookSecretResolver secrets,
+    IDepartmentSecrets secrets,
     TimeProvider time,
     IOptions<WebhookOptions> options,
     ILogger<WebhookRouter> logger) : IWebhookRouter, IDisposable
@@ -113,7 +114,7 @@ internal sealed class WebhookRouter(
                 $"The body has {request.Body.Length} bytes; webhooks accept at most {options.Value.MaxBodyBytes} (Hub:Webhooks:MaxBodyBytes).");
         }
 
-        return WebhookAuth.Check(route, request, secrets.Resolve(route));
+        return WebhookAuth.Check(route, request, route.Settings.SecretRef is { } name ? secrets.Reveal(route.Department, name) : null);
     }
 
     private static bool TryParseBody(WebhookRequest request, out JsonNode? body, out string error)

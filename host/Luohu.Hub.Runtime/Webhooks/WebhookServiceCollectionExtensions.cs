@@ -10,8 +10,8 @@ public static class WebhookServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the <c>trigger.http</c> (replacing the reserved type) and <c>http.response</c> node types, the route
-    /// table that follows deploys, and <c>IWebhookRouter</c> for the host's <c>/hooks</c> endpoint. The secret
-    /// accessor is a replaceable default. Call after <c>AddHubFlows</c>.
+    /// table that follows deploys, and <c>IWebhookRouter</c> for the host's <c>/hooks</c> endpoint. Secrets come from
+    /// the department secrets (<c>AddHubSecurity</c>). Call after <c>AddHubFlows</c>.
     /// </summary>
     public static IServiceCollection AddHubWebhooks(this IServiceCollection services, Action<WebhookOptions>? configure = null)
     {
@@ -25,7 +25,6 @@ public static class WebhookServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<WebhookRouteTable>();
         services.TryAddSingleton<WebhookReplies>();
-        services.TryAddSingleton<IWebhookSecretResolver, ConfigWebhookSecretResolver>();
         services.TryAddSingleton<IWebhookRouter, WebhookRouter>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFlowTriggerSource, WebhookRouteTable>(sp => sp.GetRequiredService<WebhookRouteTable>()));
         services.TryAddEnumerable(

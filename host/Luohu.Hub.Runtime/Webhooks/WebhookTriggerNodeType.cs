@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Nodes;
+using Luohu.Hub.Runtime.Security;
 
 namespace Luohu.Hub.Runtime.Webhooks;
 
@@ -10,11 +11,14 @@ namespace Luohu.Hub.Runtime.Webhooks;
 /// <c>trigger.http</c>: the flow serves <c>/hooks/{department}/{path}</c> (the flow's department) for the given
 /// methods while it is deployed. The request becomes a message on topic <c>hooks/{department}/{path}</c> with
 /// payload <c>{ body, query, headers, method, path, remoteIp }</c> (body parsed as JSON, or text; headers without
-/// Authorization and Cookie). Auth: <c>none</c>, <c>secret</c> (header <c>secretHeader</c> equals <c>secret</c>)
-/// or <c>hmac</c> (<c>X-Hub-Signature-256: sha256=&lt;hex&gt;</c> of the raw body keyed with <c>secret</c>).
+/// Authorization and Cookie). Auth is required, there is no default: <c>hmac</c> (<c>X-Hub-Signature-256:
+/// sha256=&lt;hex&gt;</c> of the raw body keyed with the secret), <c>secret</c> (header <c>secretHeader</c> equals the
+/// secret) or, chosen explicitly and visible in the flow's audited history, <c>public</c>. The secret is a department
+/// secret named by <c>secretRef</c>; one written inline as <c>secret</c> is moved there when the flow is saved, so no
+/// flow JSON, export or version ever holds it.
 /// An <c>http.response</c> node answers within <c>responseTimeoutMs</c>; else the hub answers 202 with the message id.
 /// </summary>
-internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) : FlowNodeType<WebhookSettings>
+internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes, IDepartmentSecrets secrets) : FlowNodeType<WebhookSettings>
 {
     public static readonly string[] AllowedMethods = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
@@ -24,12 +28,16 @@ internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) :
     public override string Description => "Starts the flow for every request to /hooks/{department}/{path}; an http.response node can answer.";
     public override bool IsTrigger => true;
 
+    /// <summary>The inline secret, which a save moves into the department's secrets and replaces with <c>secretRef</c>.</summary>
+    public override IReadOnlyList<string> SecretFields { get; } = ["secret"];
+
     protected override JsonObject BuildSchema() => SchemaBuilder.Object(
-        ["path"],
+        ["path", "auth"],
         ("path", SchemaBuilder.Text("Path", "Route under /hooks/{department}/, e.g. fire/dispatch.")),
         ("methods", SchemaBuilder.List("Methods", "HTTP methods served, one per line: GET, POST, PUT, PATCH, DELETE. Default POST.", SchemaBuilder.Text("Method", "An HTTP method."))),
-        ("auth", SchemaBuilder.Text("Authentication", "none; secret: a shared secret in a header; hmac: X-Hub-Signature-256 = sha256=<hex HMAC-SHA256 of the body>.", WebhookSettings.NoAuth, WebhookSettings.AuthModes)),
-        ("secret", SchemaBuilder.Text("Secret", "The shared secret or HMAC key (required for secret and hmac).")),
+        ("auth", SchemaBuilder.Text("Authentication", "hmac: X-Hub-Signature-256 = sha256=<hex HMAC-SHA256 of the body>; secret: a shared secret in a header; public: anyone may call it (an explicit choice).", null, WebhookSettings.AuthModes)),
+        ("secretRef", SchemaBuilder.Text("Secret name", "The department secret holding the HMAC key or shared secret (PUT /api/v1/secrets/{department}/{name}). Required for hmac and secret.")),
+        ("secret", SchemaBuilder.Text("New secret", "Write a secret here to store it: saving moves it into the department's secrets (named {flow}.{node}) and sets the secret name. It is never shown again.")),
         ("secretHeader", SchemaBuilder.Text("Secret header", "Header carrying the shared secret. Default X-Hook-Secret.")),
         ("responseTimeoutMs", SchemaBuilder.Integer("Response timeout (ms)", "How long the request waits for an http.response node before the hub answers 202. Default 10000.", 10_000, 1, 120_000)));
 
@@ -55,18 +63,39 @@ internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) :
             config.Problem("methods", $"Method '{method}' is not served; use {string.Join(", ", AllowedMethods)}.");
         }
 
-        var auth = config.Choice("auth", WebhookSettings.AuthModes, WebhookSettings.NoAuth);
-        var secret = config.String("secret");
-        if (auth != WebhookSettings.NoAuth && string.IsNullOrEmpty(secret))
+        var auth = config.String("auth");
+        if (auth is null)
         {
-            config.Problem("secret", $"Auth '{auth}' needs a 'secret'.");
+            config.Problem("auth", $"A webhook must say who may call it: 'hmac' (a signed body) or 'secret' (a shared header), each with a department secret in 'secretRef', or '{WebhookSettings.PublicAuth}' to take anonymous requests.");
+        }
+        else if (!WebhookSettings.AuthModes.Contains(auth, StringComparer.Ordinal))
+        {
+            config.Problem("auth", $"'auth' is '{auth}'; use one of: {string.Join(", ", WebhookSettings.AuthModes)}.");
+        }
+
+        var secretRef = config.String("secretRef");
+        if (secretRef is not null && !DepartmentSecrets.IsValidName(secretRef))
+        {
+            config.Problem("secretRef", $"'secretRef' '{secretRef}' is not a secret name: letters, digits, '.', '_' or '-', at most 100.");
+        }
+
+        // An inline secret stands in for the reference until the save moves it (validation before a save sees it).
+        var inline = !string.IsNullOrEmpty(config.String("secret"));
+        if (auth is WebhookSettings.HmacAuth or WebhookSettings.SecretAuth && secretRef is null && !inline)
+        {
+            config.Problem("secretRef", $"Auth '{auth}' needs 'secretRef', the name of a department secret (PUT /api/v1/secrets/{{department}}/{{name}}).");
+        }
+
+        if (auth == WebhookSettings.PublicAuth && (secretRef is not null || inline))
+        {
+            config.Problem("secretRef", $"A '{WebhookSettings.PublicAuth}' webhook checks no secret; remove 'secretRef' or choose 'hmac' or 'secret'.");
         }
 
         return new WebhookSettings(
             path,
             methods.Count > 0 ? methods : ["POST"],
-            auth,
-            secret,
+            auth ?? WebhookSettings.PublicAuth,
+            secretRef,
             config.String("secretHeader") ?? WebhookSettings.DefaultSecretHeader,
             config.Int("responseTimeoutMs", 10_000, 1, 120_000));
     }
@@ -79,6 +108,11 @@ internal sealed partial class WebhookTriggerNodeType(WebhookRouteTable routes) :
         }
 
         var route = $"/hooks/{context.Flow.Department}/{settings.Path}";
+        if (settings.SecretRef is { } name && DepartmentSecrets.IsValidName(name) && !secrets.Exists(context.Flow.Department, name))
+        {
+            context.Config.Problem("secretRef", $"Department '{context.Flow.Department}' has no secret '{name}'. Set it with PUT /api/v1/secrets/{context.Flow.Department}/{name} {{ \"value\": \"...\" }}.");
+        }
+
         if (routes.Find(context.Flow.Department, settings.Path) is { } owner && owner.FlowId != context.Flow.Id)
         {
             context.Config.Problem("path", $"{route} is already served by the deployed flow '{owner.FlowId}'. Choose another path or undeploy that flow first.");

@@ -1,3 +1,4 @@
+using Luohu.Hub.Runtime.Security;
 using Luohu.Hub.Runtime.Storage;
 using Luohu.Hub.Runtime.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -89,6 +90,93 @@ public sealed class MigrationTests
             Assert.Equal("LambdaExpression", (string?)nodes[1]!["config"]!["workflow"]!["RuleExpressionType"]);
             Assert.Equal("return msg;", (string?)nodes[2]!["config"]!["code"]);
         }
+    }
+
+    public static TheoryData<int> EarlierSchemas()
+    {
+        var data = new TheoryData<int>();
+        foreach (var version in Migration.LoadEmbedded().Select(m => m.Version).Where(v => v < Migration.LoadEmbedded()[^1].Version))
+        {
+            data.Add(version);
+        }
+
+        return data;
+    }
+
+    /// <summary>Every schema the hub has shipped, holding a flow written as hubs of that time wrote it, upgrades to this build's.</summary>
+    [Theory]
+    [MemberData(nameof(EarlierSchemas))]
+    public async Task Upgrade_FromEachEarlierSchema_ReachesTheLatestAndKeepsTheFlow(int from)
+    {
+        await using var store = await TempStore.CreateAsync(initialize: false);
+        var all = Migration.LoadEmbedded();
+        await new SqliteStoreInitializer(store.Connections, store.Clock, NullLogger<SqliteStoreInitializer>.Instance, [.. all.Where(m => m.Version <= from)])
+            .InitializeAsync(CancellationToken.None);
+        // Hubs from schema 3 on wrote the rule dialect; every hub before 7 wrote webhooks without auth.
+        var dialect = from >= 3 ? """ "RuleExpressionType": "JavaScript", """ : string.Empty;
+        var flowJson = $$"""
+            { "id": "old", "name": "Old", "department": "fire", "nodes": [
+              { "id": "hook", "type": "trigger.http", "config": { "path": "old" } },
+              { "id": "r", "type": "rule", "config": { "workflow": { {{dialect}} "WorkflowName": "W", "Rules": [ { "RuleName": "a", "Expression": "msg.payload.n > 1" } ] } } } ],
+              "wires": [ { "from": "hook", "to": "r" } ] }
+            """;
+        await store.ScalarAsync<string>($"INSERT INTO flows (id, name, department, json, created_by, created_at, updated_by, updated_at) VALUES ('old', 'Old', 'fire', '{flowJson}', 'a', 0, 'a', 0) RETURNING id");
+
+        var version = await store.Services.GetRequiredService<IHubStoreInitializer>().InitializeAsync(CancellationToken.None);
+
+        Assert.Equal(all[^1].Version, version);
+        Assert.Equal(all.Count, await store.ScalarAsync<long>("SELECT COUNT(*) FROM schema_migrations"));
+        var flow = await store.Flows.GetAsync("old", CancellationToken.None);
+        var nodes = System.Text.Json.Nodes.JsonNode.Parse(flow!.Json)!["nodes"]!;
+        Assert.Equal("public", (string?)nodes[0]!["config"]!["auth"]);
+        Assert.Equal("JavaScript", (string?)nodes[1]!["config"]!["workflow"]!["RuleExpressionType"]);
+    }
+
+    [Fact]
+    public async Task Upgrade_FromVersion6_WebhooksSayWhoMayCallAndNoFlowKeepsASecret()
+    {
+        await using var store = await TempStore.CreateAsync(initialize: false);
+        var all = Migration.LoadEmbedded();
+        await new SqliteStoreInitializer(store.Connections, store.Clock, NullLogger<SqliteStoreInitializer>.Instance, [.. all.Where(m => m.Version <= 6)])
+            .InitializeAsync(CancellationToken.None);
+        string Flow(string secret) => $$"""
+            { "id": "hooks", "name": "Hooks", "department": "health", "nodes": [
+              { "id": "open", "type": "trigger.http", "config": { "path": "open" } },
+              { "id": "none", "type": "trigger.http", "config": { "path": "none", "auth": "none" } },
+              { "id": "signed", "type": "trigger.http", "config": { "path": "signed", "auth": "hmac", "secret": "{{secret}}" } } ], "wires": [] }
+            """;
+        await store.ScalarAsync<string>($"INSERT INTO flows (id, name, department, json, created_by, created_at, updated_by, updated_at) VALUES ('hooks', 'Hooks', 'health', '{Flow("draft-key")}', 'a', 0, 'a', 0) RETURNING id");
+        await store.ScalarAsync<string>($"INSERT INTO flow_versions (flow_id, version, json, author, created_at) VALUES ('hooks', 1, '{Flow("old-key")}', 'a', 0) RETURNING flow_id");
+
+        await store.Services.GetRequiredService<IHubStoreInitializer>().InitializeAsync(CancellationToken.None);
+
+        foreach (var json in new[] { await store.ScalarAsync<string>("SELECT json FROM flows"), await store.ScalarAsync<string>("SELECT json FROM flow_versions") })
+        {
+            Assert.DoesNotContain("-key", json, StringComparison.Ordinal);
+            var nodes = System.Text.Json.Nodes.JsonNode.Parse(json)!["nodes"]!;
+            Assert.Equal("public", (string?)nodes[0]!["config"]!["auth"]);
+            Assert.Equal("public", (string?)nodes[1]!["config"]!["auth"]);
+            Assert.Equal("hmac", (string?)nodes[2]!["config"]!["auth"]);
+            Assert.Equal("hooks.signed", (string?)nodes[2]!["config"]!["secretRef"]);
+        }
+
+        // The draft's secret (the one in use) wins; it waits in the clear for the next start to encrypt it.
+        Assert.Equal("draft-key", await store.ScalarAsync<string>("SELECT plaintext FROM department_secrets WHERE department = 'health' AND name = 'hooks.signed'"));
+
+        var secrets = new DepartmentSecrets(new SqliteDepartmentSecretStore(store.Connections), new XorProtector(), new SqliteAuditLog(store.Connections, store.Clock), store.Clock, NullLogger<DepartmentSecrets>.Instance);
+        await secrets.LoadAsync(CancellationToken.None);
+
+        Assert.Equal(0L, await store.ScalarAsync<long>("SELECT COUNT(*) FROM department_secrets WHERE plaintext IS NOT NULL"));
+        Assert.DoesNotContain("draft-key", await store.ScalarAsync<string>("SELECT protected_value FROM department_secrets"), StringComparison.Ordinal);
+        Assert.Equal("draft-key", secrets.Reveal("health", "hooks.signed"));
+    }
+
+    /// <summary>A reversible cipher standing in for the host's key ring (Data Protection lives in the host, which its own tests cover).</summary>
+    private sealed class XorProtector : ISecretProtector
+    {
+        public string Protect(string plaintext) => Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(plaintext).Select(b => (byte)(b ^ 0x5A)).ToArray());
+
+        public string Unprotect(string protectedText) => System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(protectedText).Select(b => (byte)(b ^ 0x5A)).ToArray());
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
     public async Task Request_BecomesAMessage_WithBodyQueryHeadersMethodPathAndIp()
     {
         var output = _host.Watch("test/shape/out");
-        await DeployAsync("shape", """{ "path": "dispatch/engine" }""");
+        await DeployAsync("shape", """{ "auth": "public", "path": "dispatch/engine" }""");
         var headers = new Dictionary<string, string> { ["X-Unit"] = "E7", ["Authorization"] = "Bearer x", ["Cookie"] = "c=1" };
 
         var response = await Router.HandleAsync(Request("dispatch/engine", """{ "unit": "E7" }""", headers: headers), CancellationToken.None);
@@ -63,7 +63,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
     public async Task NonJsonBody_ArrivesAsText()
     {
         var output = _host.Watch("test/text/out");
-        await DeployAsync("text", """{ "path": "text" }""");
+        await DeployAsync("text", """{ "auth": "public", "path": "text" }""");
 
         await Router.HandleAsync(Request("text", "level=3", "application/x-www-form-urlencoded"), CancellationToken.None);
         await Poll.UntilAsync(() => !output.IsEmpty, "the message went through the flow");
@@ -74,7 +74,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
     [Fact]
     public async Task MethodNotConfigured_Is405_WithAllow()
     {
-        await DeployAsync("methods", """{ "path": "methods", "methods": ["put", "PATCH"] }""");
+        await DeployAsync("methods", """{ "auth": "public", "path": "methods", "methods": ["put", "PATCH"] }""");
 
         var response = await Router.HandleAsync(Request("methods", "{}"), CancellationToken.None);
 
@@ -85,7 +85,7 @@ public sealed class WebhookRouterTests : IAsyncDisposable
     [Fact]
     public async Task Route_ExistsOnlyWhileDeployed()
     {
-        await DeployAsync("life", """{ "path": "life" }""");
+        await DeployAsync("life", """{ "auth": "public", "path": "life" }""");
         Assert.NotNull(Router.Find("fire", "life"));
 
         await _host.Flows.DeleteAsync("life", "tester", CancellationToken.None);
@@ -95,9 +95,13 @@ public sealed class WebhookRouterTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData("""{ "path": "../etc" }""", "path")]
-    [InlineData("""{ "path": "ok", "auth": "hmac" }""", "secret")]
-    [InlineData("""{ "path": "ok", "methods": ["TRACE"] }""", "methods")]
+    [InlineData("""{ "auth": "public", "path": "../etc" }""", "path")]
+    [InlineData("""{ "path": "ok", "auth": "hmac" }""", "secretRef")]
+    [InlineData("""{ "path": "ok" }""", "auth")]
+    [InlineData("""{ "path": "ok", "auth": "none" }""", "auth")]
+    [InlineData("""{ "path": "ok", "auth": "secret", "secretRef": "no-such-secret" }""", "secretRef")]
+    [InlineData("""{ "path": "ok", "auth": "public", "secretRef": "x" }""", "secretRef")]
+    [InlineData("""{ "auth": "public", "path": "ok", "methods": ["TRACE"] }""", "methods")]
     public void Validate_BadWebhook_NamesTheField(string config, string field)
     {
         var flow = Luohu.Hub.Runtime.Flows.FlowJson.Deserialize($$"""
@@ -106,6 +110,21 @@ public sealed class WebhookRouterTests : IAsyncDisposable
             """);
 
         Assert.Contains(_host.Flows.Validate(flow), p => p.Path == $"nodes[hook].config.{field}");
+    }
+
+    [Fact]
+    public async Task Save_InlineSecret_MovesIntoTheDepartmentsSecretsAndTheFlowKeepsOnlyItsName()
+    {
+        await DeployAsync("inline", """{ "path": "inline", "auth": "secret", "secret": "k-123" }""");
+
+        var stored = await _host.Flows.GetAsync("inline", CancellationToken.None);
+        var config = stored!.Nodes.Single(n => n.Id == "hook").Config!.Value;
+        Assert.False(config.TryGetProperty("secret", out _));
+        Assert.Equal("inline.hook", config.GetProperty("secretRef").GetString());
+        var secrets = _host.Provider.GetRequiredService<Luohu.Hub.Runtime.Security.IDepartmentSecrets>();
+        Assert.Equal("k-123", secrets.Reveal("fire", "inline.hook"));
+        Assert.Equal(202, (await Router.HandleAsync(Request("inline", "{}", headers: new() { ["X-Hook-Secret"] = "k-123" }), CancellationToken.None)).Status);
+        Assert.Equal(403, (await Router.HandleAsync(Request("inline", "{}", headers: new() { ["X-Hook-Secret"] = "k-124" }), CancellationToken.None)).Status);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Luohu.Hub.Runtime.Flows.Alerts;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Nodes;
 using Luohu.Hub.Runtime.Flows.Persistence;
+using Luohu.Hub.Runtime.Security;
 using Luohu.Hub.Runtime.Flows.Scripting;
 using Luohu.Hub.Runtime.RuleLibrary;
 using Luohu.Hub.Runtime.Storage;
@@ -79,6 +80,7 @@ public static class FlowServiceCollectionExtensions
             ? new HubStoreFlowInitializer(store)
             : new NoFlowStoreInitializer());
         services.TryAddSingleton<IAlertLog, AlertLog>();
+        services.TryAddSingleton<IDepartmentSecrets, InMemoryDepartmentSecrets>();
         services.TryAddSingleton<NodeWatches>();
         services.TryAddSingleton<FlowServices>();
         services.TryAddSingleton<FlowCompiler>();

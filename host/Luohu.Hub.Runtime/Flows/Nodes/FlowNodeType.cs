@@ -19,6 +19,8 @@ internal abstract class FlowNodeType<TSettings> : IFlowNodeType
     public abstract string Description { get; }
     public virtual bool IsTrigger => false;
 
+    public virtual IReadOnlyList<string> SecretFields => [];
+
     public JsonObject ConfigSchema => _schema ??= BuildSchema();
 
     public virtual IReadOnlyList<string> GetOutputPorts(JsonElement? config) => FlowPorts.Single;

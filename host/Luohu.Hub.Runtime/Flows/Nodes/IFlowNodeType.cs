@@ -26,6 +26,12 @@ internal interface IFlowNodeType
     /// <summary>Whether messages enter the flow here (no wire may lead into it).</summary>
     bool IsTrigger { get; }
 
+    /// <summary>
+    /// Config fields holding a secret written inline. Saving a flow moves each into the department's secrets (named
+    /// <c>{flowId}.{nodeId}</c>) and puts its name in the field <c>{field}Ref</c>: no stored flow holds a secret.
+    /// </summary>
+    IReadOnlyList<string> SecretFields { get; }
+
     /// <summary>Output port names for a config (fixed, or computed like a switch's case names); must not throw on a bad config.</summary>
     IReadOnlyList<string> GetOutputPorts(JsonElement? config);
 

@@ -15,6 +15,8 @@ internal sealed class ReservedTriggerNodeType(string type, string title, string 
     public string Title { get; } = title;
     public string Description { get; } = description + " (" + availableWhen + ")";
     public bool IsTrigger => true;
+
+    public IReadOnlyList<string> SecretFields => [];
     public JsonObject ConfigSchema { get; } = SchemaBuilder.Object([]);
 
     public static ReservedTriggerNodeType Schedule() => new(

@@ -32,7 +32,20 @@ internal sealed record Migration(int Version, string Name, string Sql)
             migrations.Add(new Migration(version, file[(underscore + 1)..], Read(assembly, resource)));
         }
 
-        migrations.AddRange(CodeMigrations.All);
+        // A code step may belong to a SQL step of the same version (a new table, then the documents moved into it).
+        foreach (var code in CodeMigrations.All)
+        {
+            var sql = migrations.FindIndex(m => m.Version == code.Version);
+            if (sql < 0)
+            {
+                migrations.Add(code);
+            }
+            else
+            {
+                migrations[sql] = migrations[sql] with { Code = code.Code };
+            }
+        }
+
         return [.. migrations.OrderBy(m => m.Version)];
     }
 
