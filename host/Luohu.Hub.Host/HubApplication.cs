@@ -63,6 +63,7 @@ internal static class HubApplication
         api.MapMqttApi();
         api.MapDevicesApi();
         api.MapSecretsApi();
+        api.MapBackupApi();
         app.MapHubDesigner();
         return app;
     }

@@ -17,6 +17,14 @@ if (args.Length > 0 && args[0] == "credit")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "backup")
+{
+    var entries = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 100_000;
+    var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 3;
+    await Luohu.Hub.LoadHarness.Backup.BackupLoad.RunAsync(entries, runs);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "generate")
 {
     return await Generator.RunAsync(args);
@@ -27,6 +35,7 @@ if (args.Length == 0 || args[0] != "mqtt")
     Console.Error.WriteLine("usage: Luohu.Hub.LoadHarness mqtt [seconds-per-rate] [rates, e.g. 2000,5000,20000,50000] [qos, e.g. 0,1] [targets: mqttnet,hub,hub:plain,embedded,embedded:plain]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness designer [runs, default 5] [circuits, default 20]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness credit [seconds per variant, default 10] [discharges in flight, default 16]");
+    Console.Error.WriteLine("       Luohu.Hub.LoadHarness backup [audit entries, default 100000] [runs, default 3]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness generate port topic rate seconds qos [user password]   (the load generator; mqtt starts it)");
     return 2;
 }

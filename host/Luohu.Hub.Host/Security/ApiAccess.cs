@@ -49,7 +49,7 @@ internal static class ApiAccess
             && route.StartsWith(r.Route, StringComparison.OrdinalIgnoreCase));
         if (rule is null)
         {
-            return safe ? null : [HubRoles.Admin];
+            return safe || caller.IsAdmin ? null : [HubRoles.Admin];
         }
 
         return rule.Roles.Length == 0 || caller.HasAnyRole(rule.Roles) ? null : [HubRoles.Admin, .. rule.Roles];

@@ -35,6 +35,7 @@ public static class StoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<SqliteStoreInitializer>>(),
             Migration.LoadEmbedded()));
         services.TryAddSingleton<StoreInitialization>();
+        services.TryAddSingleton<Backup.HubBackup>();
         Replace<IFlowStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteFlowStore>(sp));
         Replace<IRuleLibraryStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteRuleLibraryStore>(sp));
         Replace<INodeStateStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteNodeStateStore>(sp));
