@@ -116,7 +116,7 @@ internal static class FlowsEndpoints
         catch (JsonException error)
         {
             var where = string.IsNullOrEmpty(error.Path) || error.Path == "$" ? string.Empty : $" at {error.Path}";
-            throw new ApiBadRequestException($"Invalid {what}", $"The {what} JSON does not fit the format{where}: {ApiJson.FirstSentence(error.Message)}");
+            throw new ApiBadRequestException($"Invalid {what}", $"The {what} JSON does not fit the format{where}: {ApiJson.Explain(error)}");
         }
     }
 

@@ -34,7 +34,7 @@ internal static class MessagesEndpoints
         }
         catch (JsonException error)
         {
-            throw new ApiBadRequestException("Invalid message", $"The message does not fit {{ topic, payload, headers }} at {error.Path}: {ApiJson.FirstSentence(error.Message)}");
+            throw new ApiBadRequestException("Invalid message", $"The message does not fit {{ topic, payload, headers }} at {error.Path}: {ApiJson.Explain(error)}");
         }
 
         if (TopicFilter.ValidateTopic(request.Topic) is { } topicError)

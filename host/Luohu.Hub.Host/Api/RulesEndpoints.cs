@@ -216,7 +216,7 @@ internal static class RulesEndpoints
             position = $" at line {line + 1}, byte {ex.BytePositionInLine + 1}";
         }
 
-        var reason = withPosition ? ex.Message : $"a value has the wrong JSON type ({ex.Message.Split(". Path:")[0]})";
+        var reason = withPosition ? ApiJson.Explain(ex) : $"a value has the wrong JSON type ({ApiJson.Explain(ex)})";
         return TypedResults.Problem(
             title: "Malformed JSON",
             detail: $"The request body could not be read{position} (path {path}): {reason}",

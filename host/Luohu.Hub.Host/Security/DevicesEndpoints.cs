@@ -111,7 +111,7 @@ internal static class DevicesEndpoints
         }
         catch (JsonException error)
         {
-            throw new ApiBadRequestException("Invalid device request", $"The body does not fit {{ department, name, publish? }}: {ApiJson.FirstSentence(error.Message)}");
+            throw new ApiBadRequestException("Invalid device request", $"The body does not fit {{ department, name, publish? }}: {ApiJson.Explain(error)}");
         }
     }
 

@@ -113,7 +113,7 @@ internal static class DirectoryEndpoints
         }
         catch (JsonException error)
         {
-            throw new ApiBadRequestException($"Invalid {what}", $"The {what} JSON does not fit the format: {ApiJson.FirstSentence(error.Message)}");
+            throw new ApiBadRequestException($"Invalid {what}", $"The {what} JSON does not fit the format: {ApiJson.Explain(error)}");
         }
     }
 

@@ -106,7 +106,7 @@ internal static class KeysEndpoints
         }
         catch (JsonException error)
         {
-            throw new ApiBadRequestException("Invalid key request", $"The body does not fit {{ name, departments?, roles?, expiresInDays? }}: {ApiJson.FirstSentence(error.Message)}");
+            throw new ApiBadRequestException("Invalid key request", $"The body does not fit {{ name, departments?, roles?, expiresInDays? }}: {ApiJson.Explain(error)}");
         }
     }
 
