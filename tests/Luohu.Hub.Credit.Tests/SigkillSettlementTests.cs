@@ -58,6 +58,15 @@ public sealed class SigkillSettlementTests(ITestOutputHelper output) : IAsyncLif
             Assert.True(missing.Count == 0, $"After restart {kill} (resumed {resumed}): recorded bills with no settlement at the bank: {string.Join(", ", missing)}");
             if (kill == Kills)
             {
+                // After the last crash the hub still settles: 20 more bills within a minute (a bound, not a speed).
+                var before = counts.Count;
+                var deadline = DateTime.UtcNow.AddSeconds(60);
+                while (bank.SettlementsPerBill().Count < before + 20 && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(100);
+                }
+
+                Assert.True(bank.SettlementsPerBill().Count >= before + 20, $"After {Kills} kills the restarted hub settled {bank.SettlementsPerBill().Count - before} bills in a minute.");
                 break;
             }
 
@@ -68,9 +77,15 @@ public sealed class SigkillSettlementTests(ITestOutputHelper output) : IAsyncLif
 
         var final = bank.SettlementsPerBill();
         output.WriteLine($"{Kills} kills; {final.Count} bills settled; {killedWithPending} kills left an entry pending; {resumedTotal} entries resumed at restart.");
-        Assert.True(final.Count > Kills, $"Only {final.Count} bills were settled in {Kills} runs.");
+        // How many bills a run settles before its kill depends on the machine's speed; that they are each settled
+        // exactly once, and that kills landed inside the window, does not.
         Assert.True(killedWithPending > 0, "No kill landed between an outbox record and its result; the loop did not test the window.");
-        Assert.Equal(final.Count, RecordedBills().Count);
+
+        // The last run included: every bill whose outbox entry completed is settled at the bank, once.
+        var finished = Query("SELECT json_extract(input, '$.billId') FROM outbox WHERE state = 'completed'", r => r.GetString(0));
+        var settled = bank.SettlementsPerBill();
+        Assert.Empty(finished.Where(b => !settled.ContainsKey(b)));
+        Assert.True(settled.Values.All(c => c == 1), $"bills settled more than once: {BankServer.Describe(settled)}");
     }
 
     private List<string> RecordedBills() =>

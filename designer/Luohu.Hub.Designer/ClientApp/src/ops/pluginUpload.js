@@ -4,8 +4,9 @@ import { apiUploadInput } from '../api.js';
 import { format, h } from '../dom.js';
 import { problemKey, problemNote, text } from './dom.js';
 
-// installedVersion(id): the version installed before the upload (to say "upgraded from"); onInstalled(id): after success.
-export function createUploadPanel({ strings, installedVersion, onInstalled }) {
+// installedVersions(): id → version as the page shows them, read when the upload starts (the page's refresh may already
+// show the new version by the time the answer comes) to say "upgraded from"; onInstalled(id): after success.
+export function createUploadPanel({ strings, installedVersions, onInstalled }) {
   const t = (key, ...args) => (args.length ? format(text(strings, key), ...args) : text(strings, key));
   const input = h('input', { type: 'file', accept: '.zip,application/zip', class: 'lh-file', testid: 'plugin-upload-input' });
   const chosen = h('span', { class: 'lh-chosen muted', testid: 'plugin-upload-file' }, t('UploadNoFile'));
@@ -34,6 +35,7 @@ export function createUploadPanel({ strings, installedVersion, onInstalled }) {
   button.addEventListener('click', async () => {
     setBusy(true);
     messages.replaceChildren();
+    const before = installedVersions();
     const result = await apiUploadInput('/api/v1/plugins', input, 'application/zip');
     setBusy(false);
     if (!result.ok || !result.body?.id) {
@@ -43,7 +45,7 @@ export function createUploadPanel({ strings, installedVersion, onInstalled }) {
       return;
     }
     const plugin = result.body;
-    const previous = installedVersion(plugin.id);
+    const previous = before.get(plugin.id);
     const message = previous && previous !== plugin.version
       ? t('UploadUpgraded', plugin.name, previous, plugin.version)
       : t('UploadInstalled', plugin.name, plugin.version);

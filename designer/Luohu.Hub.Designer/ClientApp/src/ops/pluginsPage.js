@@ -67,7 +67,7 @@ class PluginsPage {
     if (this.canUpload) {
       this.root.append(createUploadPanel({
         strings: this.strings,
-        installedVersion: (id) => this.plugins?.find((p) => p.id === id)?.version,
+        installedVersions: () => new Map((this.plugins ?? []).map((p) => [p.id, p.version])),
         onInstalled: (id) => {
           this.highlighted = id;
           this.outcomes.delete(id);
