@@ -18,9 +18,13 @@ export function renderSchemaForm(host, schema, value, ctx) {
     if (typeof name === 'number') {
       return '';
     }
-    const key = `Field_${name}`;
-    const text = ctx.t(key);
-    return text === key ? (prop?.title ?? name) : text;
+    // A label of the node type's own (Field_trigger.http_path) before the one fields of that name share (Field_path).
+    for (const key of [ctx.nodeType ? `Field_${ctx.nodeType}_${name}` : null, `Field_${name}`]) {
+      if (key && ctx.t(key) !== key) {
+        return ctx.t(key);
+      }
+    }
+    return prop?.title ?? name;
   }
 
   function emit() {

@@ -124,7 +124,7 @@ export function renderSettings(host, data, ctx) {
     }) });
   } else if (type) {
     forms.push({ prefix: '', form: renderSchemaForm(formHost, type.configSchema, config, {
-      t, readOnly: ctx.readOnly, rerender, onChange: (value) => ctx.update({ config: value }),
+      t, readOnly: ctx.readOnly, rerender, nodeType: data.type, onChange: (value) => ctx.update({ config: value }),
     }) });
   }
 
