@@ -81,6 +81,7 @@ public static class FlowServiceCollectionExtensions
         services.TryAddSingleton<IAlertLog, AlertLog>();
         services.TryAddSingleton<NodeWatches>();
         services.TryAddSingleton<FlowServices>();
+        services.TryAddSingleton<Telemetry.HubMetrics>();
         services.TryAddSingleton<FlowCompiler>();
         services.TryAddSingleton<FlowEngine>();
         services.TryAddSingleton<FlowValidator>();
