@@ -88,14 +88,15 @@ internal sealed class FlowSnapshot
     public ValueTask RunTriggerAsync(int index, HubMessage message, CancellationToken cancellationToken)
     {
         var flowMessage = FlowMessage.Create(message.Id, message.Topic, ParsePayload(message.Payload), message.Headers, message.Delivery);
-        return ArriveAsync(index, flowMessage, message.Headers, cancellationToken);
+        return ArriveAsync(index, flowMessage, message.Headers, cancellationToken, continueCurrent: false);
     }
 
     /// <summary>
     /// A message entering the flow at node <paramref name="index"/> (a trigger, or any node for an injection): counted,
-    /// and traced as one span whose parent is the W3C trace context in <paramref name="headers"/>, else the current span.
+    /// and traced as one span whose parent is the W3C trace context in <paramref name="headers"/>, else the current span
+    /// (the webhook's or the API call's request) when <paramref name="continueCurrent"/>, else none: a new trace.
     /// </summary>
-    public ValueTask ArriveAsync(int index, FlowMessage message, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken)
+    public ValueTask ArriveAsync(int index, FlowMessage message, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken, bool continueCurrent = true)
     {
         Counters.Message();
         if (!HubTelemetry.Source.HasListeners())
@@ -103,7 +104,14 @@ internal sealed class FlowSnapshot
             return RunNodeAsync(index, message, cancellationToken);
         }
 
-        var activity = HubTelemetry.Source.StartActivity(_arrivalName, ActivityKind.Consumer, TraceContext.Extract(headers));
+        var parent = TraceContext.Extract(headers);
+        if (parent == default && !continueCurrent)
+        {
+            // A subscription's loop keeps the context it was started in (often the deploy's request): not a parent.
+            Activity.Current = null;
+        }
+
+        var activity = HubTelemetry.Source.StartActivity(_arrivalName, ActivityKind.Consumer, parent);
         if (activity is null)
         {
             return RunNodeAsync(index, message, cancellationToken);
