@@ -92,6 +92,46 @@ public sealed class TelemetryTests
         Assert.True(Sum(metrics, "luohu.bus.published") >= 2, "the bus counts the message in and the one published");
     }
 
+    [Fact]
+    public async Task A_webhook_callers_traceparent_is_the_parent_of_the_messages_span_and_travels_on_with_what_the_flow_publishes()
+    {
+        var spans = new LockedList<Activity>();
+        await using var hub = await StartAsync(spans, new LockedList<MetricSnapshot>());
+        await Grants.StreamAsync(hub, "traffic", "otel-hook/#");
+        var json = """
+            { "id": "otel-hook", "name": "Traced hook", "department": "traffic",
+              "nodes": [
+                { "id": "hook", "type": "trigger.http", "config": { "path": "otel-hook", "auth": "secret", "secret": "hook-secret-1" } },
+                { "id": "out", "type": "publish", "config": { "topic": "otel-hook/out" } } ],
+              "wires": [ { "from": "hook", "to": "out" } ] }
+            """;
+        using var content = new StringContent(json, System.Text.Encoding.UTF8, "application/json");
+        await HubServer.EnsureSuccessAsync(await hub.Client.PutAsync(new Uri("/api/v1/flows/otel-hook", UriKind.Relative), content));
+        await HubServer.EnsureSuccessAsync(await hub.Client.PostAsJsonAsync(new Uri("/api/v1/flows/otel-hook/deploy", UriKind.Relative), new { comment = "telemetry" }));
+        var received = new ConcurrentQueue<HubMessage>();
+        await using var watch = hub.Services.GetRequiredService<IMessageBus>().Subscribe("otel-hook/out", (message, _) =>
+        {
+            received.Enqueue(message);
+            return ValueTask.CompletedTask;
+        });
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/hooks/traffic/otel-hook", UriKind.Relative))
+        {
+            Content = new StringContent("""{ "bed": 12 }""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Add("X-Hook-Secret", "hook-secret-1");
+        request.Headers.Add("traceparent", $"00-{CallerTraceId}-{CallerSpanId}-01");
+        await HubServer.EnsureSuccessAsync(await hub.AnonymousClient().SendAsync(request));
+
+        await Poll.UntilAsync(() => !received.IsEmpty, "the flow publishes");
+        var trace = ActivityTraceId.CreateFromString(CallerTraceId);
+        await Poll.UntilAsync(() => spans.Any(s => s.TraceId == trace && s.DisplayName == "flow otel-hook"), "the message's span is exported when it ends");
+        var arrival = Assert.Single(spans.Snapshot(), s => s.TraceId == trace && s.DisplayName == "flow otel-hook");
+        Assert.Equal(ActivitySpanId.CreateFromString(CallerSpanId), arrival.ParentSpanId);
+        var publish = Assert.Single(spans.Snapshot(), s => s.TraceId == trace && s.DisplayName == "publish");
+        Assert.Equal($"00-{CallerTraceId}-{publish.SpanId}-01", Assert.Single(received).Headers[TraceContext.TraceParent]);
+    }
+
     private static async Task<HubServer> StartAsync(LockedList<Activity> spans, LockedList<MetricSnapshot> metrics) =>
         await HubServer.StartAsync(
             new Dictionary<string, string?> { ["Hub:Flows:SamplesPath"] = string.Empty },
