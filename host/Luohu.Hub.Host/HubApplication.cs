@@ -2,6 +2,7 @@ using Luohu.Hub.Host.Api;
 using Luohu.Hub.Host.Designer;
 using Luohu.Hub.Host.Security;
 using Luohu.Hub.Host.Gateway;
+using Luohu.Hub.Host.Telemetry;
 using Luohu.Hub.Mqtt;
 using Luohu.Hub.Runtime.Hosting;
 
@@ -30,6 +31,7 @@ internal static class HubApplication
         builder.Services.AddHubAuth(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHubGateway(builder.Configuration);
         builder.Services.AddHubDesigner(builder.Configuration);
+        builder.Services.AddHubTelemetry(builder.Configuration);
 
         var app = builder.Build();
 
@@ -41,6 +43,7 @@ internal static class HubApplication
         app.UseRateLimiter();
 
         app.MapHubHealth();
+        app.MapHubMetrics();
         app.MapOpenApi();
         app.MapWebhooks();
         var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiExceptionFilter>().RequireHubAuth();

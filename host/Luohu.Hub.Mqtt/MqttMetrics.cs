@@ -25,6 +25,7 @@ internal sealed class MqttMetrics : Microsoft.Extensions.Hosting.IHostedService,
             Counter("luohu.mqtt.bridge.dropped", () => Interlocked.Read(ref c.Dropped), "outbound messages shed (queue full)");
             Counter("luohu.mqtt.bridge.rejected", () => Interlocked.Read(ref c.Rejected), "inbound messages refused");
             Counter("luohu.mqtt.bridge.ack_timeouts", () => Interlocked.Read(ref c.AckTimeouts), "inbound messages acknowledged after the processing timeout");
+            _meter.CreateObservableGauge("luohu.mqtt.bridge.connected", () => bridge.GetState().Connected ? 1 : 0, unit: "{connection}", description: "1 while the bridge is connected to the external broker");
         }
 
         if (services.GetService(typeof(EmbeddedBroker)) is EmbeddedBroker broker)
@@ -35,6 +36,8 @@ internal sealed class MqttMetrics : Microsoft.Extensions.Hosting.IHostedService,
             Counter("luohu.mqtt.broker.denied", () => Interlocked.Read(ref c.Denied), "publishes and subscriptions refused by the ACL");
             Counter("luohu.mqtt.broker.queue_drops", () => Interlocked.Read(ref c.QueueDrops), "messages dropped from full client queues");
             Counter("luohu.mqtt.broker.throttled", () => Interlocked.Read(ref c.Throttled), "publishes a flooding client waited for");
+            Counter("luohu.mqtt.broker.refused_connections", () => Interlocked.Read(ref c.RefusedConnections), "connections refused (credentials, revoked, flood)");
+            _meter.CreateObservableGauge("luohu.mqtt.broker.clients", () => broker.GetState().Clients.Count, unit: "{client}", description: "clients connected to the embedded broker");
         }
     }
 

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Luohu.Hub.Benchmarks.Flows;
 using Luohu.Hub.Benchmarks.Gateway;
 using Luohu.Hub.Benchmarks.Plugins;
+using Luohu.Hub.Benchmarks.Telemetry;
 
 if (args is ["flows-latency", ..])
 {
@@ -12,6 +13,12 @@ if (args is ["flows-latency", ..])
 if (args is ["plugin-isolation", ..])
 {
     await PluginIsolationHarness.RunAsync(args);
+    return;
+}
+
+if (args is ["telemetry-cost", ..])
+{
+    await TelemetryCostHarness.RunAsync(args);
     return;
 }
 

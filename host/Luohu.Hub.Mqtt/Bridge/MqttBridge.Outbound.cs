@@ -18,7 +18,9 @@ internal sealed partial class MqttBridge
 
         // Held until the broker confirmed the publish, so an inbound message is acknowledged only after its result left.
         message.Delivery?.Hold();
-        var item = new OutboundItem(_mapper.ToBroker(message.Topic), MqttPayloads.ToBroker(message.Payload), message.Delivery);
+        // User properties are MQTT 5; a 3.1.1 connection carries no trace context.
+        var properties = _options.ProtocolVersion == "3.1.1" ? null : MqttTraceContext.ToUserProperties(message.Headers);
+        var item = new OutboundItem(_mapper.ToBroker(message.Topic), MqttPayloads.ToBroker(message.Payload), message.Delivery, properties);
         if (!_queue.Writer.TryWrite(item))
         {
             item.Delivery?.Release();
@@ -71,6 +73,7 @@ internal sealed partial class MqttBridge
             Topic = item.Topic,
             Payload = new ReadOnlySequence<byte>(item.Payload),
             QualityOfServiceLevel = _qos,
+            UserProperties = item.UserProperties,
         };
         try
         {

@@ -193,6 +193,7 @@ internal sealed partial class EmbeddedBroker
             Topic = message.Topic,
             Payload = new ReadOnlySequence<byte>(MqttPayloads.ToBroker(message.Payload)),
             QualityOfServiceLevel = (MqttQualityOfServiceLevel)_options.Qos,
+            UserProperties = MqttTraceContext.ToUserProperties(message.Headers),
         };
         QueueForRestoredSessions(outgoing);
         await _server.InjectApplicationMessage(new InjectedMqttApplicationMessage(outgoing) { SenderClientId = "luohu-hub", CustomSessionItems = _hubItems }, cancellationToken);

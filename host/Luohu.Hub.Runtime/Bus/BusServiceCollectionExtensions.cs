@@ -22,6 +22,7 @@ public static class BusServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MessageBus>();
+        services.TryAddSingleton<Telemetry.HubMetrics>();
         services.TryAddSingleton<IMessageBus>(sp => sp.GetRequiredService<MessageBus>());
         services.RemoveAll<IMessagePublisher>();
         services.AddSingleton<IMessagePublisher>(sp => sp.GetRequiredService<MessageBus>());

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.Plugins.Isolation;
+using Luohu.Hub.Runtime.Telemetry;
 using Luohu.Hub.Sdk.Connectors;
 using Microsoft.Extensions.Logging;
 using Polly.CircuitBreaker;
@@ -14,6 +16,7 @@ internal sealed class CapabilityInvoker(
     PluginManager manager,
     ICapabilityAuthorizer authorizer,
     TimeProvider time,
+    HubMetrics metrics,
     ILogger<CapabilityInvoker> logger) : ICapabilityInvoker
 {
     public async ValueTask<JsonElement> InvokeAsync(string capability, JsonElement input, InvocationContext context, CancellationToken cancellationToken)
@@ -85,7 +88,15 @@ internal sealed class CapabilityInvoker(
         var plugin = provider.Plugin;
         var stats = plugin.Stats[capability];
         var actionContext = new ActionContext { Capability = capability, CorrelationId = context.CorrelationId, Department = context.Department, FlowId = context.FlowId };
-        var started = time.GetTimestamp();
+        // A client span: an in-process plugin's HttpClient continues it (traceparent on its requests).
+        using var activity = HubTelemetry.Source.StartActivity(capability, ActivityKind.Client);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(HubTelemetry.PluginTag, provider.Entry.Id);
+            activity.SetTag(HubTelemetry.CapabilityTag, capability);
+        }
+
+        var call = new CallRecorder(stats, metrics, activity, time, time.GetTimestamp());
         try
         {
             var output = await stats.Pipeline!.ExecuteAsync(
@@ -100,25 +111,25 @@ internal sealed class CapabilityInvoker(
                 },
                 (Provider: provider, Plugin: plugin, Input: input, Context: actionContext),
                 cancellationToken);
-            stats.RecordCall(time.GetElapsedTime(started), failed: false);
+            call.Succeeded();
             manager.OnActionOutcome(provider.Entry, failed: false);
             return output;
         }
         catch (CapabilityInputException ex)
         {
-            stats.RecordCall(time.GetElapsedTime(started), failed: false);
+            call.Succeeded();
             throw new CapabilityException(CapabilityErrorKind.InvalidInput, capability, ex.Message) { Field = ex.Field };
         }
         catch (BrokenCircuitException ex)
         {
-            stats.RecordRejected();
+            call.Rejected("circuit open");
             manager.OnActionOutcome(provider.Entry, failed: true);
             throw new CapabilityException(CapabilityErrorKind.Unavailable, capability, $"'{capability}' of plugin '{provider.Entry.Id}' failed too often and is paused; try again later.", ex) { RetryAfter = ex.RetryAfter ?? TimeSpan.FromSeconds(1) };
         }
         catch (TimeoutRejectedException ex)
         {
             var error = $"no answer within {ex.Timeout.TotalMilliseconds:0} ms";
-            stats.RecordCall(time.GetElapsedTime(started), failed: true, timedOut: true, error: error);
+            call.Failed(error, timedOut: true);
             PluginLog.ActionFailed(logger, provider.Entry.Id, capability, error);
             manager.OnActionOutcome(provider.Entry, failed: true);
             throw new CapabilityException(CapabilityErrorKind.Timeout, capability, $"Plugin '{provider.Entry.Id}' did not answer '{capability}' within {ex.Timeout.TotalSeconds:0.###} s.", ex);
@@ -129,12 +140,12 @@ internal sealed class CapabilityInvoker(
         }
         catch (PluginProcessException ex) when (!ex.InFlight)
         {
-            stats.RecordRejected();
+            call.Rejected(ex.Message);
             throw new CapabilityException(CapabilityErrorKind.Unavailable, capability, ex.Message) { RetryAfter = TimeSpan.FromSeconds(1) };
         }
         catch (PluginProcessException ex)
         {
-            stats.RecordCall(time.GetElapsedTime(started), failed: true, error: ex.Message);
+            call.Failed(ex.Message);
             PluginLog.ActionFailed(logger, provider.Entry.Id, capability, ex.Message);
             manager.OnActionOutcome(provider.Entry, failed: true);
             throw new CapabilityException(CapabilityErrorKind.ProcessExited, capability, ex.Message);
@@ -142,7 +153,7 @@ internal sealed class CapabilityInvoker(
         catch (Exception ex) when (ex is not CapabilityException)
         {
             var error = PluginErrors.Describe(ex);
-            stats.RecordCall(time.GetElapsedTime(started), failed: true, error: error);
+            call.Failed(error);
             PluginLog.ActionFailed(logger, provider.Entry.Id, capability, error);
             manager.OnActionOutcome(provider.Entry, failed: true);
             // No inner exception: one thrown by plugin code pins the plugin's assembly (its stack trace) for as long as it lives.

@@ -200,8 +200,7 @@ internal sealed class FlowService(
 
         var id = FlowMessage.NewId();
         var message = FlowMessage.Create(id, topic ?? $"inject/{flowId}/{nodeId}", payload?.DeepClone(), new Dictionary<string, string> { ["source"] = "inject" });
-        snapshot.Counters.Message();
-        await snapshot.RunNodeAsync(index, message, cancellationToken);
+        await snapshot.ArriveAsync(index, message, headers: null, cancellationToken);
         return id;
     }
 

@@ -1,44 +1,45 @@
 using Luohu.Hub.Runtime.Capabilities;
+using Luohu.Hub.Runtime.Telemetry;
 using Polly;
 using Polly.CircuitBreaker;
 
 namespace Luohu.Hub.Runtime.Plugins;
 
 /// <summary>
-/// Live counters of one connector of one loaded plugin version. A small locked ring of recent latencies
-/// and outcomes is enough here: calls into a plugin cost far more than an uncontended lock.
+/// Live totals of one connector of one loaded plugin version, lock-free (<see cref="Interlocked"/> fields): the
+/// plugins API and health read them, and <see cref="HubMetrics"/>' observable instruments export the same fields.
 /// </summary>
 internal sealed class ConnectorStats
 {
-    private const int LatencySamples = 512;
     private const int RecentOutcomes = 20;
     private const int MinimumRecentCalls = 5;
     private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(1);
 
-    private readonly Lock gate = new();
     private readonly TimeProvider time;
-    private readonly double[] latencies = new double[LatencySamples];
-    private readonly (long At, bool Failed)[] outcomes = new (long, bool)[RecentOutcomes];
-    private int latencyCount;
-    private int latencyNext;
-    private int outcomeCount;
-    private int outcomeNext;
+    private readonly LatencyBuckets latencies = new();
+
+    // Each slot: the outcome's timestamp shifted left by two, bit 1 "written", bit 0 "failed"; 0 = empty.
+    private readonly long[] outcomes = new long[RecentOutcomes];
+    private long outcomeNext = -1;
     private long calls;
     private long failures;
     private long timeouts;
     private long rejected;
     private long events;
-    private int restarts;
+    private long restarts;
     private string? lastError;
 
-    public ConnectorStats(string id, ConnectorKind kind, TimeProvider time, ResiliencePipeline? pipeline = null, CircuitBreakerStateProvider? circuit = null)
+    public ConnectorStats(string pluginId, string id, ConnectorKind kind, TimeProvider time, ResiliencePipeline? pipeline = null, CircuitBreakerStateProvider? circuit = null)
     {
+        PluginId = pluginId;
         Id = id;
         Kind = kind;
         this.time = time;
         Pipeline = pipeline;
         Circuit = circuit;
     }
+
+    public string PluginId { get; }
 
     public string Id { get; }
 
@@ -48,47 +49,47 @@ internal sealed class ConnectorStats
 
     public CircuitBreakerStateProvider? Circuit { get; }
 
-    public string? LastError
-    {
-        get
-        {
-            lock (gate)
-            {
-                return lastError;
-            }
-        }
-    }
+    public string? LastError => Volatile.Read(ref lastError);
+
+    public long Calls => Interlocked.Read(ref calls);
+
+    public long Failures => Interlocked.Read(ref failures);
+
+    public long Timeouts => Interlocked.Read(ref timeouts);
+
+    public long Rejected => Interlocked.Read(ref rejected);
+
+    public long Events => Interlocked.Read(ref events);
+
+    public long Restarts => Interlocked.Read(ref restarts);
 
     public void RecordCall(TimeSpan elapsed, bool failed, bool timedOut = false, string? error = null)
     {
-        lock (gate)
+        Interlocked.Increment(ref calls);
+        latencies.Record(elapsed);
+        var slot = (int)((ulong)Interlocked.Increment(ref outcomeNext) % RecentOutcomes);
+        Volatile.Write(ref outcomes[slot], (time.GetTimestamp() << 2) | 2 | (failed ? 1L : 0L));
+        if (failed)
         {
-            calls++;
-            latencies[latencyNext] = elapsed.TotalMilliseconds;
-            latencyNext = (latencyNext + 1) % LatencySamples;
-            latencyCount = Math.Min(latencyCount + 1, LatencySamples);
-            outcomes[outcomeNext] = (time.GetTimestamp(), failed);
-            outcomeNext = (outcomeNext + 1) % RecentOutcomes;
-            outcomeCount = Math.Min(outcomeCount + 1, RecentOutcomes);
-            if (failed)
+            Interlocked.Increment(ref failures);
+            if (error is not null)
             {
-                failures++;
-                lastError = error ?? lastError;
+                Volatile.Write(ref lastError, error);
             }
+        }
 
-            if (timedOut)
-            {
-                timeouts++;
-            }
+        if (timedOut)
+        {
+            Interlocked.Increment(ref timeouts);
         }
     }
 
     public void RecordRejected(string? error = null)
     {
-        lock (gate)
+        Interlocked.Increment(ref rejected);
+        if (error is not null)
         {
-            rejected++;
-            lastError = error ?? lastError;
+            Volatile.Write(ref lastError, error);
         }
     }
 
@@ -96,62 +97,46 @@ internal sealed class ConnectorStats
 
     public void RecordRestart(string error)
     {
-        lock (gate)
-        {
-            restarts++;
-            failures++;
-            lastError = error;
-        }
+        Interlocked.Increment(ref restarts);
+        Interlocked.Increment(ref failures);
+        Volatile.Write(ref lastError, error);
     }
 
     /// <summary>Share of failed calls among the recent ones (last 20 within a minute); 0 with too few calls to judge.</summary>
     public double RecentErrorRate()
     {
-        lock (gate)
+        var now = time.GetTimestamp();
+        int recent = 0, failed = 0;
+        for (var i = 0; i < RecentOutcomes; i++)
         {
-            var now = time.GetTimestamp();
-            int recent = 0, failed = 0;
-            for (var i = 0; i < outcomeCount; i++)
+            var outcome = Volatile.Read(ref outcomes[i]);
+            if (outcome != 0 && time.GetElapsedTime(outcome >> 2, now) <= RecentWindow)
             {
-                if (time.GetElapsedTime(outcomes[i].At, now) <= RecentWindow)
-                {
-                    recent++;
-                    failed += outcomes[i].Failed ? 1 : 0;
-                }
+                recent++;
+                failed += (int)(outcome & 1);
             }
-
-            return recent < MinimumRecentCalls ? 0 : (double)failed / recent;
         }
+
+        return recent < MinimumRecentCalls ? 0 : (double)failed / recent;
     }
 
     public bool IsDegraded => RecentErrorRate() >= 0.5 || CircuitState is CircuitState.Open or CircuitState.Isolated;
 
     public CircuitState CircuitState => Circuit?.CircuitState ?? CircuitState.Closed;
 
-    public ConnectorMetrics Snapshot()
+    /// <summary>The totals as the API shows them; counts read one by one, so a call in progress may show in one and not yet in another.</summary>
+    public ConnectorMetrics Snapshot() => new()
     {
-        var errorRate = RecentErrorRate();
-        lock (gate)
-        {
-            var sorted = latencies.AsSpan(0, latencyCount).ToArray();
-            Array.Sort(sorted);
-            return new ConnectorMetrics
-            {
-                Calls = calls,
-                Failures = failures,
-                Timeouts = timeouts,
-                Rejected = rejected,
-                ErrorRate = errorRate,
-                LatencyP50Ms = Percentile(sorted, 0.50),
-                LatencyP99Ms = Percentile(sorted, 0.99),
-                Circuit = CircuitState == CircuitState.Isolated ? "Open" : CircuitState.ToString(),
-                EventsEmitted = Interlocked.Read(ref events),
-                Restarts = restarts,
-                LastError = lastError,
-            };
-        }
-    }
-
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
+        Calls = Calls,
+        Failures = Failures,
+        Timeouts = Timeouts,
+        Rejected = Rejected,
+        ErrorRate = RecentErrorRate(),
+        LatencyP50Ms = latencies.PercentileMs(0.50),
+        LatencyP99Ms = latencies.PercentileMs(0.99),
+        Circuit = CircuitState == CircuitState.Isolated ? "Open" : CircuitState.ToString(),
+        EventsEmitted = Events,
+        Restarts = (int)Restarts,
+        LastError = LastError,
+    };
 }

@@ -243,12 +243,12 @@ internal sealed class PluginLoader(
         foreach (var action in actions)
         {
             var (pipeline, circuit) = pipelines.Create(manifest.Id, action.Capability);
-            stats[action.Capability] = new ConnectorStats(action.Capability, ConnectorKind.Action, time, pipeline, circuit);
+            stats[action.Capability] = new ConnectorStats(manifest.Id, action.Capability, ConnectorKind.Action, time, pipeline, circuit);
         }
 
         foreach (var source in sources)
         {
-            stats[source.Id] = new ConnectorStats(source.Id, ConnectorKind.EventSource, time);
+            stats[source.Id] = new ConnectorStats(manifest.Id, source.Id, ConnectorKind.EventSource, time);
         }
 
         return stats;

@@ -60,6 +60,21 @@ internal sealed partial class PluginManager : IPluginManager, IEventSourceObserv
     /// <summary>Where the serving version of <paramref name="id"/> runs, if one serves (tests and benchmarks reach the plugin process through it).</summary>
     internal PluginRuntime? ActiveRuntime(string id) => entries.TryGetValue(id, out var entry) ? entry.Active?.Runtime : null;
 
+    /// <summary>The connectors of every serving plugin version, for the metrics that export their totals.</summary>
+    internal IEnumerable<ConnectorStats> ActiveConnectors()
+    {
+        foreach (var entry in entries.Values)
+        {
+            if (entry.Active is { } active)
+            {
+                foreach (var stats in active.Stats.Values)
+                {
+                    yield return stats;
+                }
+            }
+        }
+    }
+
     /// <summary>The installed plugin that declares <paramref name="capability"/> but does not serve it now, if any.</summary>
     internal PluginSnapshot? FindUnavailableProvider(string capability, string? provider)
     {

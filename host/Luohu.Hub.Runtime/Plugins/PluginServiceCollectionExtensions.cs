@@ -35,6 +35,7 @@ internal static class PluginServiceCollectionExtensions
         services.TryAddSingleton<CapabilityCatalog>();
         services.TryAddSingleton<ICapabilityCatalog>(sp => sp.GetRequiredService<CapabilityCatalog>());
         services.TryAddSingleton<PluginManager>();
+        services.TryAddSingleton<Telemetry.HubMetrics>();
         services.TryAddSingleton<IPluginManager>(sp => sp.GetRequiredService<PluginManager>());
         services.TryAddSingleton<CapabilityInvoker>();
         services.TryAddSingleton<ICapabilityInvoker>(sp => sp.GetRequiredService<CapabilityInvoker>());

@@ -1,5 +1,6 @@
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
+using Luohu.Hub.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Quartz;
 
@@ -31,10 +32,10 @@ internal sealed class ScheduleFireJob(FlowEngine engine, ILogger<ScheduleFireJob
         }
 
         var message = trigger.CreateMessage(FlowMessage.NewId(), context.FireTimeUtc, context.ScheduledFireTimeUtc);
-        snapshot.Counters.Message();
+        engine.Metrics.ScheduleFires.Add(1, new(HubTelemetry.FlowTag, flowId), new(HubTelemetry.NodeTag, nodeId));
         try
         {
-            await snapshot.RunNodeAsync(index, message, snapshot.Stopping);
+            await snapshot.ArriveAsync(index, message, headers: null, snapshot.Stopping);
         }
         catch (OperationCanceledException) when (snapshot.Stopping.IsCancellationRequested)
         {

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
 using Luohu.Hub.Runtime.Security;
+using Luohu.Hub.Runtime.Telemetry;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -58,15 +59,15 @@ internal sealed class WebhookRouter(
         }
 
         var messageId = FlowMessage.NewId();
-        var message = FlowMessage.Create(messageId, $"hooks/{route.Department}/{route.Path}", Payload(request, route, body), MessageHeaders(request));
+        var headers = MessageHeaders(request);
+        var message = FlowMessage.Create(messageId, $"hooks/{route.Department}/{route.Path}", Payload(request, route, body), headers);
         var waits = snapshot.Nodes.Any(n => !n.Node.Disabled && n.Runtime is HttpResponseRuntime);
         var reply = waits ? replies.Register(messageId) : null;
-        snapshot.Counters.Message();
         _ = Task.Run(async () =>
         {
             try
             {
-                await snapshot.RunNodeAsync(index, message, snapshot.Stopping);
+                await snapshot.ArriveAsync(index, message, headers, snapshot.Stopping);
             }
             catch (OperationCanceledException)
             {
@@ -157,6 +158,16 @@ internal sealed class WebhookRouter(
         if (!string.IsNullOrWhiteSpace(key))
         {
             headers["idempotency-key"] = $"hooks/{request.Department}/{request.Path.Trim('/')}/{key.Trim()}";
+        }
+
+        // The caller's W3C trace context: the message's span continues its trace, and what the flow publishes carries it on.
+        foreach (var name in (ReadOnlySpan<string>)[TraceContext.TraceParent, TraceContext.TraceState])
+        {
+            var value = request.Headers.FirstOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Value;
+            if (!string.IsNullOrEmpty(value))
+            {
+                headers[name] = value;
+            }
         }
 
         return headers;

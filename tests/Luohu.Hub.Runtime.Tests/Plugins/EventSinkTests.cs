@@ -7,7 +7,7 @@ namespace Luohu.Hub.Runtime.Tests.Plugins;
 public sealed class EventSinkTests
 {
     private readonly RecordingPublisher publisher = new();
-    private readonly ConnectorStats stats = new("src", ConnectorKind.EventSource, TimeProvider.System);
+    private readonly ConnectorStats stats = new("test.plugin", "src", ConnectorKind.EventSource, TimeProvider.System);
 
     [Theory]
     [InlineData("", "{}")]

@@ -1,12 +1,18 @@
 namespace Luohu.Hub.Runtime.Flows.Engine;
 
-/// <summary>Messages over the last minute (in six 10-second buckets) and errors of one running flow.</summary>
+/// <summary>
+/// Messages (in total and over the last minute, in six 10-second buckets) and errors of one running flow; lock-free
+/// totals that the flows API reads and <see cref="Telemetry.HubMetrics"/> exports (<c>luohu.flow.messages</c>, <c>luohu.flow.errors</c>).
+/// </summary>
 internal sealed class FlowCounters(TimeProvider timeProvider)
 {
     private const long BucketMs = 10_000;
     private readonly long[] _buckets = new long[6];
     private readonly long[] _bucketStarts = new long[6];
+    private long _messages;
     private long _errors;
+
+    public long Messages => Interlocked.Read(ref _messages);
 
     public long Errors => Interlocked.Read(ref _errors);
 
@@ -31,6 +37,7 @@ internal sealed class FlowCounters(TimeProvider timeProvider)
         }
 
         Interlocked.Increment(ref _buckets[slot]);
+        Interlocked.Increment(ref _messages);
     }
 
     public double MessagesPerMinute()

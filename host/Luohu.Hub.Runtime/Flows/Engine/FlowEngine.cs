@@ -21,6 +21,9 @@ internal sealed class FlowEngine(
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _locks = new(StringComparer.Ordinal);
     private readonly IFlowTriggerSource[] _triggerSources = [.. triggerSources];
 
+    /// <summary>The hub's instruments (schedule fires are counted where they are run).</summary>
+    public Telemetry.HubMetrics Metrics => services.Metrics;
+
     public RunningFlow? Find(string flowId) => _running.GetValueOrDefault(flowId);
 
     /// <summary>Why the deployed version failed to start, or null.</summary>

@@ -5,6 +5,7 @@ using Luohu.Hub.Runtime.Flows.Persistence;
 using Luohu.Hub.Runtime.Flows.Scripting;
 using Luohu.Hub.Runtime.Outbox;
 using Luohu.Hub.Runtime.RuleLibrary;
+using Luohu.Hub.Runtime.Telemetry;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -22,8 +23,11 @@ internal sealed class FlowServices(
     ILogger<FlowServices> logger,
     NodeWatches watches,
     IRuleLibrary library,
+    HubMetrics metrics,
     IServiceProvider provider)
 {
+    public HubMetrics Metrics { get; } = metrics;
+
     public IMessagePublisher Publisher { get; } = publisher;
     public IFlowScripting Scripting { get; } = scripting;
     public IAlertLog Alerts { get; } = alerts;

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Runtime.Flows.Messages;
 using Luohu.Hub.Runtime.Flows.Persistence;
+using Luohu.Hub.Runtime.Telemetry;
 
 namespace Luohu.Hub.Runtime.Flows.Engine;
 
@@ -21,6 +23,10 @@ internal sealed class FlowSnapshot
     private readonly FlowServices _services;
     private readonly CancellationToken _stopping;
 
+    // Span names made once per version: low-cardinality names, and no string built per message.
+    private readonly string[] _spanNames;
+    private readonly string _arrivalName;
+
     public FlowSnapshot(FlowDefinition definition, int version, CompiledNode[] nodes, FlowServices services, FlowCounters counters, CancellationToken stopping)
     {
         Definition = definition;
@@ -35,6 +41,8 @@ internal sealed class FlowSnapshot
             _index[nodes[i].Node.Id] = i;
         }
 
+        _spanNames = [.. nodes.Select(n => $"node {n.Node.Type}")];
+        _arrivalName = $"flow {definition.Id}";
         _catchNodes = [.. Enumerable.Range(0, nodes.Length).Where(i => nodes[i].Node.Type == "catch" && !nodes[i].Node.Disabled)];
         _maxHops = services.Options.MaxHops;
         _maxRuns = services.Options.MaxNodeRunsPerMessage;
@@ -79,9 +87,53 @@ internal sealed class FlowSnapshot
     /// <summary>A bus message entering trigger <paramref name="index"/>.</summary>
     public ValueTask RunTriggerAsync(int index, HubMessage message, CancellationToken cancellationToken)
     {
-        Counters.Message();
         var flowMessage = FlowMessage.Create(message.Id, message.Topic, ParsePayload(message.Payload), message.Headers, message.Delivery);
-        return RunNodeAsync(index, flowMessage, cancellationToken);
+        return ArriveAsync(index, flowMessage, message.Headers, cancellationToken, continueCurrent: false);
+    }
+
+    /// <summary>
+    /// A message entering the flow at node <paramref name="index"/> (a trigger, or any node for an injection): counted,
+    /// and traced as one span whose parent is the W3C trace context in <paramref name="headers"/>, else the current span
+    /// (the webhook's or the API call's request) when <paramref name="continueCurrent"/>, else none: a new trace.
+    /// </summary>
+    public ValueTask ArriveAsync(int index, FlowMessage message, IReadOnlyDictionary<string, string>? headers, CancellationToken cancellationToken, bool continueCurrent = true)
+    {
+        Counters.Message();
+        if (!HubTelemetry.Source.HasListeners())
+        {
+            return RunNodeAsync(index, message, cancellationToken);
+        }
+
+        var parent = TraceContext.Extract(headers);
+        if (parent == default && !continueCurrent)
+        {
+            // A subscription's loop keeps the context it was started in (often the deploy's request): not a parent.
+            Activity.Current = null;
+        }
+
+        var activity = HubTelemetry.Source.StartActivity(_arrivalName, ActivityKind.Consumer, parent);
+        if (activity is null)
+        {
+            return RunNodeAsync(index, message, cancellationToken);
+        }
+
+        if (activity.IsAllDataRequested)
+        {
+            activity.SetTag(HubTelemetry.FlowTag, Definition.Id);
+            activity.SetTag(HubTelemetry.NodeTag, _nodes[index].Node.Id);
+            activity.SetTag(HubTelemetry.MessageIdTag, message.OriginId);
+            activity.SetTag(HubTelemetry.DestinationTag, message.Topic);
+        }
+
+        return RunTracedAsync(activity, index, message, cancellationToken);
+    }
+
+    private async ValueTask RunTracedAsync(Activity activity, int index, FlowMessage message, CancellationToken cancellationToken)
+    {
+        using (activity)
+        {
+            await RunNodeAsync(index, message, cancellationToken);
+        }
     }
 
     /// <summary>Hands <paramref name="message"/> to node <paramref name="index"/>; its failure goes to catch or dead letters.</summary>
@@ -124,6 +176,17 @@ internal sealed class FlowSnapshot
             return;
         }
 
+        var metrics = _services.Metrics;
+        metrics.NodeMessagesIn.Add(1, new(HubTelemetry.FlowTag, Definition.Id), new(HubTelemetry.NodeTag, node.Node.Id));
+        var started = metrics.NodeDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
+        var activity = HubTelemetry.Source.StartActivity(_spanNames[index]);
+        if (activity is { IsAllDataRequested: true })
+        {
+            activity.SetTag(HubTelemetry.FlowTag, Definition.Id);
+            activity.SetTag(HubTelemetry.NodeTag, node.Node.Id);
+            activity.SetTag(HubTelemetry.NodeTypeTag, node.Node.Type);
+        }
+
         try
         {
             await node.Runtime.HandleAsync(message, cancellationToken);
@@ -136,13 +199,24 @@ internal sealed class FlowSnapshot
         catch (Exception ex)
 #pragma warning restore CA1031
         {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
             await FailAsync(index, message, ex, cancellationToken);
+        }
+        finally
+        {
+            if (started != 0)
+            {
+                metrics.NodeDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, new(HubTelemetry.FlowTag, Definition.Id), new(HubTelemetry.NodeTag, node.Node.Id));
+            }
+
+            activity?.Dispose();
         }
     }
 
     public async ValueTask EmitAsync(int from, int port, FlowMessage message, CancellationToken cancellationToken)
     {
         var source = _nodes[from];
+        _services.Metrics.NodeMessagesOut.Add(1, new(HubTelemetry.FlowTag, Definition.Id), new(HubTelemetry.NodeTag, source.Node.Id));
         if (_services.Watches.Any && _services.Watches.IsWatched(Definition.Id, source.Node.Id))
         {
             await _services.Watches.PublishAsync(this, source, port >= 0 && port < source.Ports.Count ? source.Ports[port] : null, message, cancellationToken);
@@ -195,6 +269,7 @@ internal sealed class FlowSnapshot
     private async ValueTask DeadLetterAsync(int index, FlowMessage message, string reason)
     {
         var node = _nodes[index].Node;
+        _services.Metrics.DeadLetters.Add(1, new(HubTelemetry.FlowTag, Definition.Id), new(HubTelemetry.NodeTag, node.Id));
         try
         {
             await _services.DeadLetters.AddAsync(new DeadLetterRecord

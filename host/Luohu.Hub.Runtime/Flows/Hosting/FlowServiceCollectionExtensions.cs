@@ -83,6 +83,7 @@ public static class FlowServiceCollectionExtensions
         services.TryAddSingleton<IDepartmentSecrets, InMemoryDepartmentSecrets>();
         services.TryAddSingleton<NodeWatches>();
         services.TryAddSingleton<FlowServices>();
+        services.TryAddSingleton<Telemetry.HubMetrics>();
         services.TryAddSingleton<FlowCompiler>();
         services.TryAddSingleton<FlowEngine>();
         services.TryAddSingleton<FlowValidator>();

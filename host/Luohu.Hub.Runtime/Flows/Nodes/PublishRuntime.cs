@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
+using Luohu.Hub.Runtime.Telemetry;
 
 namespace Luohu.Hub.Runtime.Flows.Nodes;
 
@@ -17,16 +19,27 @@ internal sealed class PublishRuntime(NodeBuildContext context, MessageTemplate t
             throw new InvalidOperationException($"Publish node '{Host.NodeId}': the topic template '{topic.Text}' gave an invalid topic. {error}");
         }
 
-        await Host.Services.Publisher.PublishAsync(new HubMessage
+        // The publish is its own span, and its context goes out in the headers: a subscriber (another flow, an MQTT
+        // client through the broker or the bridge) continues this trace.
+        using (var activity = HubTelemetry.Source.StartActivity("publish", ActivityKind.Producer))
         {
-            Id = FlowMessage.NewId(),
-            Topic = rendered,
-            Payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload),
-            Headers = message.HeadersAsStrings(),
-            Timestamp = Host.Services.Time.GetUtcNow(),
-            Source = _source,
-            Delivery = message.Delivery,
-        }, cancellationToken);
+            if (activity is { IsAllDataRequested: true })
+            {
+                activity.SetTag(HubTelemetry.DestinationTag, rendered);
+            }
+
+            await Host.Services.Publisher.PublishAsync(new HubMessage
+            {
+                Id = FlowMessage.NewId(),
+                Topic = rendered,
+                Payload = JsonSerializer.SerializeToUtf8Bytes(message.Payload),
+                Headers = TraceContext.Inject(activity, message.HeadersAsStrings()),
+                Timestamp = Host.Services.Time.GetUtcNow(),
+                Source = _source,
+                Delivery = message.Delivery,
+            }, cancellationToken);
+        }
+
         await Host.EmitAsync(0, message, cancellationToken);
     }
 }
