@@ -84,7 +84,7 @@ public sealed class SigkillSettlementTests(ITestOutputHelper output) : IAsyncLif
         // The last run included: every bill whose outbox entry completed is settled at the bank, once.
         var finished = Query("SELECT json_extract(input, '$.billId') FROM outbox WHERE state = 'completed'", r => r.GetString(0));
         var settled = bank.SettlementsPerBill();
-        Assert.Empty(finished.Where(b => !settled.ContainsKey(b)));
+        Assert.DoesNotContain(finished, b => !settled.ContainsKey(b));
         Assert.True(settled.Values.All(c => c == 1), $"bills settled more than once: {BankServer.Describe(settled)}");
     }
 
