@@ -26,7 +26,8 @@ internal static class DistrictSeed
         // "Treat first, pay later": the health commission may assess and settle credit; nobody else is given credit.*.
         Capability("health", "credit.*", now),
 
-        Capability("water", "sensor.*", now), Stream("water", "sensors/water/#", now),
+        // The water bureau runs the flood warning and tells the emergency management bureau on district/water/#.
+        Capability("water", "sensor.*", now), Capability("water", "water.*", now), Stream("water", "sensors/water/#", now), Stream("water", "district/water/#", now),
 
         Capability("traffic", "parking.*", now), Capability("traffic", "sensor.*", now), Capability("traffic", "signal.*", now),
         Stream("traffic", "sensors/parking/#", now), Stream("traffic", "signals/#", now), Stream("traffic", "district/parking/#", now),
@@ -35,6 +36,7 @@ internal static class DistrictSeed
 
         Stream("ops", "hub/#", now),
         Capability("emergency", "sensor.*", now), Capability("emergency", "camera.*", now), Stream("emergency", "sensors/#", now),
+        Stream("emergency", "district/water/#", now),
     ];
 
     private static Grant Capability(string department, string target, DateTimeOffset now, params string[] deviceGroups) =>
