@@ -10,24 +10,30 @@ namespace Luohu.Hub.District.Tests;
 /// its readings on the real bus, the sample flow deployed at first start. Hydrology runs 120 times faster than the
 /// clock so a storm's rise takes seconds; no spontaneous rain or outages, so only the storm the test starts floods.
 /// </summary>
-public sealed class FloodWarningTests : IAsyncLifetime
+public sealed class FloodWarningTests(FloodWarningTests.Hub fixture) : IClassFixture<FloodWarningTests.Hub>
 {
-    private HubServer hub = null!;
+    private readonly HubServer hub = fixture.Server;
 
-    public async Task InitializeAsync()
+    /// <summary>One hub for the class; only the rainstorm test makes it rain.</summary>
+    public sealed class Hub : IAsyncLifetime
     {
-        hub = await DistrictHub.StartAsync(new Dictionary<string, string?>
-        {
-            ["Hub:Plugins:luohu.water:TickMilliseconds"] = "200",
-            ["Hub:Plugins:luohu.water:TimeScale"] = "120",
-            ["Hub:Plugins:luohu.water:RainChancePerHour"] = "0",
-            ["Hub:Plugins:luohu.water:OfflineChancePerHour"] = "0",
-        });
-        await DistrictHub.WaitForDeployedAsync(hub, "flood-warning");
-        await DistrictHub.WaitForCapabilityAsync(hub, "water.start-rain");
-    }
+        public HubServer Server { get; private set; } = null!;
 
-    public async Task DisposeAsync() => await hub.DisposeAsync();
+        public async Task InitializeAsync()
+        {
+            Server = await DistrictHub.StartAsync(new Dictionary<string, string?>
+            {
+                ["Hub:Plugins:luohu.water:TickMilliseconds"] = "200",
+                ["Hub:Plugins:luohu.water:TimeScale"] = "120",
+                ["Hub:Plugins:luohu.water:RainChancePerHour"] = "0",
+                ["Hub:Plugins:luohu.water:OfflineChancePerHour"] = "0",
+            });
+            await DistrictHub.WaitForDeployedAsync(Server, "flood-warning");
+            await DistrictHub.WaitForCapabilityAsync(Server, "water.start-rain");
+        }
+
+        public async Task DisposeAsync() => await Server.DisposeAsync();
+    }
 
     [Fact]
     public async Task ARainstormOverNanhu_WarnsTheWaterAndEmergencyBureaus_OfNanhuStationsAboveTheirLineAndRising()
