@@ -188,6 +188,22 @@ public sealed class VendorChoiceTests(VendorChoiceTests.Hub fixture) : IClassFix
         return comparison;
     }
 
+    [Fact]
+    public async Task ACapabilityThatChangesTheWorld_GetsNoShadow()
+    {
+        using var zip = new ByteArrayContent(FixtureZips.Create("Credit"));
+        zip.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/zip");
+        await HubServer.EnsureSuccessAsync(await hub.Client.PostAsync(new Uri("/api/v1/plugins", UriKind.Relative), zip));
+        await DistrictHub.WaitForCapabilityAsync(hub, "credit.settle");
+
+        var response = await hub.Client.PutAsJsonAsync("/api/v1/vendors/credit.settle", new { shadow = "fixtures.credit" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("shadow", problem.GetProperty("field").GetString());
+        Assert.Contains("changes the world", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
     private async Task<string> ClassifyAsync(string text, string? provider)
     {
         var response = await hub.Client.PostAsJsonAsync($"/api/v1/capabilities/{Classify}" + (provider is null ? string.Empty : "?provider=" + provider), new { text });

@@ -20,7 +20,7 @@ internal sealed class VendorService(CapabilityCatalog catalog, VendorChoices cho
     public async Task<VendorView> SetAsync(string capability, string? serving, string? shadow, AuditEvent actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        if (catalog.Find(capability) is not { Kind: ConnectorKind.Action })
+        if (catalog.Find(capability) is not { Kind: ConnectorKind.Action } descriptor)
         {
             throw new VendorChoiceException($"No running plugin offers the action '{capability}'. GET /api/v1/vendors lists the capabilities and their vendors.", null, notFound: true);
         }
@@ -36,6 +36,12 @@ internal sealed class VendorService(CapabilityCatalog catalog, VendorChoices cho
         if (shadow is not null && !providers.Contains(shadow))
         {
             throw new VendorChoiceException($"'{shadow}' does not offer '{capability}'. Its vendors are: {string.Join(", ", providers)}.", "shadow");
+        }
+
+        if (shadow is not null && descriptor.ChangesWorld)
+        {
+            // A shadow call is a real call: for a capability that moves money or changes the world it would do it twice.
+            throw new VendorChoiceException($"'{capability}' changes the world (it goes through the outbox); a shadow vendor would do it a second time. Compare vendors on read-only capabilities.", "shadow");
         }
 
         var servingNow = serving ?? providers[0];
