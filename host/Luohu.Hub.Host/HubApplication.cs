@@ -55,6 +55,7 @@ internal static class HubApplication
         api.MapPluginSettingsApi();
         api.MapPluginsApi();
         api.MapCapabilitiesApi();
+        api.MapVendorsApi();
         api.MapFlowsApi();
         api.MapDeadLettersApi();
         api.MapOutboxApi();

@@ -25,6 +25,14 @@ if (args.Length > 0 && args[0] == "backup")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "flood")
+{
+    var seconds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20;
+    var tick = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 140;
+    await Luohu.Hub.LoadHarness.Flood.FloodLoad.RunAsync(seconds, tick);
+    return 0;
+}
+
 if (args.Length > 0 && args[0] == "generate")
 {
     return await Generator.RunAsync(args);
@@ -36,6 +44,7 @@ if (args.Length == 0 || args[0] != "mqtt")
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness designer [runs, default 5] [circuits, default 20]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness credit [seconds per variant, default 10] [discharges in flight, default 16]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness backup [audit entries, default 100000] [runs, default 3]");
+    Console.Error.WriteLine("       Luohu.Hub.LoadHarness flood [seconds, default 20] [water tick ms, default 140: about 2,000 readings/s]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness generate port topic rate seconds qos [user password]   (the load generator; mqtt starts it)");
     return 2;
 }

@@ -35,6 +35,8 @@ internal static class ApiAccess
         new("DELETE", "/api/v1/plugins/{id}", Ops),
         new("POST", "/api/v1/plugins", Vendor, Ops),
         new("POST", "/api/v1/capabilities", Editor, Integrator, Ops),
+        // Choosing the vendor that serves a capability, or one in shadow, is an ops operation like enabling a plugin.
+        new("PUT", "/api/v1/vendors", Ops),
         new("POST", "/api/v1/messages", Editor, Integrator, Ops),
         new("*", "/api/v1/dead-letters", Ops),
         new("*", "/api/v1/outbox", Ops),

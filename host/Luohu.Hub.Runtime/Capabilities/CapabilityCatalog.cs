@@ -7,7 +7,7 @@ namespace Luohu.Hub.Runtime.Capabilities;
 /// The actions and event sources of Running and Degraded plugins, rebuilt as an immutable snapshot whenever
 /// a plugin starts, stops or switches version, so lookups on the call path take no lock.
 /// </summary>
-internal sealed class CapabilityCatalog(IOptions<PluginOptions> options) : ICapabilityCatalog
+internal sealed class CapabilityCatalog(IOptions<PluginOptions> options, VendorChoices choices) : ICapabilityCatalog
 {
     private readonly Lock publishing = new();
     private volatile CatalogSnapshot current = CatalogSnapshot.Empty;
@@ -16,7 +16,10 @@ internal sealed class CapabilityCatalog(IOptions<PluginOptions> options) : ICapa
 
     public CapabilityDescriptor? Find(string capability) => current.ById.GetValueOrDefault(capability);
 
-    /// <summary>The provider that answers: the one asked for, else the configured preference, else the first installed.</summary>
+    /// <summary>
+    /// The provider that answers: the one asked for, else the vendor ops chose (while it runs), else the configured
+    /// preference, else the first installed.
+    /// </summary>
     public CapabilityProvider? Resolve(string capability, string? provider)
     {
         if (!current.Actions.TryGetValue(capability, out var providers))
@@ -24,8 +27,18 @@ internal sealed class CapabilityCatalog(IOptions<PluginOptions> options) : ICapa
             return null;
         }
 
-        return provider is null ? providers[0] : providers.FirstOrDefault(p => p.Entry.Id == provider);
+        if (provider is not null)
+        {
+            return providers.FirstOrDefault(p => p.Entry.Id == provider);
+        }
+
+        var serving = choices.Get(capability).Serving;
+        return serving is null ? providers[0] : providers.FirstOrDefault(p => p.Entry.Id == serving) ?? providers[0];
     }
+
+    /// <summary>The plugin ids that offer <paramref name="capability"/> now, in default order.</summary>
+    public IReadOnlyList<string> ProvidersOf(string capability) =>
+        current.Actions.TryGetValue(capability, out var providers) ? [.. providers.Select(p => p.Entry.Id)] : [];
 
     public void Publish(IEnumerable<PluginEntry> entries)
     {

@@ -15,10 +15,16 @@ internal sealed class CapabilityInvoker(
     CapabilityCatalog catalog,
     PluginManager manager,
     ICapabilityAuthorizer authorizer,
+    VendorChoices choices,
+    ShadowStatistics shadows,
     TimeProvider time,
     HubMetrics metrics,
     ILogger<CapabilityInvoker> logger) : ICapabilityInvoker
 {
+    // Shadow calls in flight at most; past it a shadow call is skipped (and counted), never waited for.
+    private const int MaxShadowCallsInFlight = 64;
+    private int shadowCallsInFlight;
+
     public async ValueTask<JsonElement> InvokeAsync(string capability, JsonElement input, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -31,11 +37,105 @@ internal sealed class CapabilityInvoker(
             }
 
             var value = ReadInput(capability, provider, input);
-            return await CallAsync(capability, provider, value, context, cancellationToken);
+
+            // A call that names no provider is the district's call: the shadow vendor, if ops set one, gets a copy.
+            var comparison = context.Provider is null && choices.Get(capability).Shadow is { } shadow && shadow != provider.Entry.Id
+                ? shadows.For(capability, provider.Entry.Id, shadow)
+                : null;
+            if (comparison is null)
+            {
+                return await CallAsync(capability, provider, value, context, cancellationToken);
+            }
+
+            var shadowCall = await StartShadowAsync(comparison, capability, input, context, cancellationToken);
+            var started = time.GetTimestamp();
+            try
+            {
+                var output = await CallAsync(capability, provider, value, context, cancellationToken);
+                comparison.Serving.Record(time.GetElapsedTime(started), failed: false);
+                if (shadowCall is not null)
+                {
+                    _ = CompareAsync(comparison, output, shadowCall);
+                }
+
+                return output;
+            }
+            catch (Exception ex) when (ex is CapabilityException or OperationCanceledException)
+            {
+                comparison.Serving.Record(time.GetElapsedTime(started), failed: true);
+                throw;
+            }
         }
         finally
         {
             plugin.Exit();
+        }
+    }
+
+    /// <summary>
+    /// Sends the same input to the shadow vendor beside the serving call. Its grant is checked (and a sensitive call
+    /// audited) here, while the caller's request is still there; the call itself runs apart through the shadow plugin's
+    /// own pipeline (timeout, circuit breaker), not bound to the caller's token: its answer goes only to the comparison.
+    /// </summary>
+    private async ValueTask<Task<JsonElement?>?> StartShadowAsync(
+        ShadowComparison comparison, string capability, JsonElement input, InvocationContext context, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref shadowCallsInFlight) > MaxShadowCallsInFlight)
+        {
+            Interlocked.Decrement(ref shadowCallsInFlight);
+            comparison.Skip();
+            return null;
+        }
+
+        var shadowContext = context with { Provider = comparison.Shadow.PluginId, CorrelationId = context.CorrelationId + ":shadow" };
+        LoadedPlugin? entered = null;
+        try
+        {
+            var (provider, plugin) = Enter(capability, comparison.Shadow.PluginId);
+            entered = plugin;
+            if (await authorizer.AuthorizeAsync(capability, provider.Entry.Id, input, shadowContext, cancellationToken) is { } denied)
+            {
+                throw new CapabilityException(CapabilityErrorKind.Denied, capability, denied);
+            }
+
+            var value = ReadInput(capability, provider, input);
+            var started = time.GetTimestamp();
+            return Task.Run(async () =>
+            {
+                try
+                {
+                    var output = await CallAsync(capability, provider, value, shadowContext, CancellationToken.None);
+                    comparison.Shadow.Record(time.GetElapsedTime(started), failed: false);
+                    return (JsonElement?)output;
+                }
+                catch (CapabilityException ex)
+                {
+                    comparison.Shadow.Record(time.GetElapsedTime(started), failed: true);
+                    PluginLog.ShadowFailed(logger, comparison.Shadow.PluginId, capability, ex.Message);
+                    return null;
+                }
+                finally
+                {
+                    plugin.Exit();
+                    Interlocked.Decrement(ref shadowCallsInFlight);
+                }
+            }, CancellationToken.None);
+        }
+        catch (CapabilityException ex)
+        {
+            entered?.Exit();
+            Interlocked.Decrement(ref shadowCallsInFlight);
+            comparison.Shadow.Record(TimeSpan.Zero, failed: true);
+            PluginLog.ShadowFailed(logger, comparison.Shadow.PluginId, capability, ex.Message);
+            return null;
+        }
+    }
+
+    private static async Task CompareAsync(ShadowComparison comparison, JsonElement served, Task<JsonElement?> shadowCall)
+    {
+        if (await shadowCall is { } shadowed)
+        {
+            comparison.Compare(served, shadowed);
         }
     }
 

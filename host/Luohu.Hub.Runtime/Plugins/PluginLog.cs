@@ -41,6 +41,9 @@ internal static partial class PluginLog
     [LoggerMessage(1010, LogLevel.Warning, "Plugin {PluginId}: disposing its services threw")]
     public static partial void DisposeFailed(ILogger logger, Exception exception, string pluginId);
 
+    [LoggerMessage(1022, LogLevel.Debug, "Shadow vendor {PluginId} failed on {Capability}: {Error}")]
+    public static partial void ShadowFailed(ILogger logger, string pluginId, string capability, string error);
+
     [LoggerMessage(1011, LogLevel.Warning, "Plugin {PluginId}: action {Capability} failed: {Error}")]
     public static partial void ActionFailed(ILogger logger, string pluginId, string capability, string error);
 

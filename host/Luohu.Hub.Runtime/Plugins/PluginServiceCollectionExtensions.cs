@@ -32,6 +32,9 @@ internal static class PluginServiceCollectionExtensions
         services.TryAddSingleton<ConnectorPipelineFactory>();
         services.TryAddSingleton<PluginLoader>();
         services.TryAddSingleton<Isolation.IsolatedPluginLoader>();
+        services.TryAddSingleton<VendorChoices>();
+        services.TryAddSingleton<ShadowStatistics>();
+        services.TryAddSingleton<VendorService>();
         services.TryAddSingleton<CapabilityCatalog>();
         services.TryAddSingleton<ICapabilityCatalog>(sp => sp.GetRequiredService<CapabilityCatalog>());
         services.TryAddSingleton<PluginManager>();

@@ -44,7 +44,7 @@ internal sealed class SecurityStoreInitializer(
                 await store.UpsertDepartmentAsync(department, cancellationToken);
             }
 
-            var seeded = DistrictSeed.Grants(now);
+            var seeded = DistrictSeed.All(now);
             foreach (var grant in seeded)
             {
                 await store.InsertGrantAsync(grant, cancellationToken);

@@ -5,6 +5,7 @@ import { api } from '../api.js';
 import { format, h } from '../dom.js';
 import { confirmDialog, pageLanguage, problemNote, readStrings, startOnce, text } from './dom.js';
 import { createUploadPanel } from './pluginUpload.js';
+import { createVendorsPanel } from './vendorsPanel.js';
 
 const pollMs = 1000;
 
@@ -78,7 +79,8 @@ class PluginsPage {
     this.notice = h('div', { class: 'lh-notice', role: 'status', testid: 'plugins-notice', hidden: true });
     this.body = h('div', { class: 'lh-plugins-body' }, h('div', { class: 'empty muted' }, this.t('Loading')));
     this.readProblem = h('div', { class: 'lh-read-problem' });
-    this.root.append(this.notice, this.readProblem, this.body, h('p', { class: 'muted footnote' }, this.t('LiveNote')));
+    this.vendors = createVendorsPanel({ strings: this.strings, canOperate: this.canOperate });
+    this.root.append(this.notice, this.readProblem, this.body, this.vendors.element, h('p', { class: 'muted footnote' }, this.t('LiveNote')));
     this.refresh();
     this.timer = setInterval(() => {
       if (!this.root.isConnected) {
@@ -95,7 +97,7 @@ class PluginsPage {
     }
     this.loading = true;
     try {
-      const result = await api('GET', '/api/v1/plugins');
+      const [result] = await Promise.all([api('GET', '/api/v1/plugins'), this.vendors.refresh()]);
       if (result.ok && Array.isArray(result.body)) {
         this.plugins = result.body;
         this.readProblem.replaceChildren();
