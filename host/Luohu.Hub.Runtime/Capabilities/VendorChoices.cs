@@ -5,8 +5,8 @@ namespace Luohu.Hub.Runtime.Capabilities;
 /// <summary>
 /// The live vendor choice per capability, set by ops (<c>PUT /api/v1/vendors/{capability}</c>). Reads are one volatile
 /// load of an immutable map, so the call path takes no lock; a change swaps the map, and every call resolved after it
-/// goes to the new vendor while calls already running finish where they started — nothing is dropped. Kept in memory:
-/// a restart returns to the configured preference (<c>Hub:PluginHost:PreferredProviders</c>).
+/// goes to the new vendor while calls already running finish where they started — nothing is dropped. The store keeps the
+/// choices (<see cref="IVendorChoiceStore"/>, schema 8) and <see cref="VendorService.LoadAsync"/> puts them back at start.
 /// </summary>
 internal sealed class VendorChoices
 {

@@ -7,8 +7,20 @@ namespace Luohu.Hub.Runtime.Capabilities;
 /// Ops choose which plugin serves a capability and which one runs in shadow, live, without touching a flow; every change
 /// is audited (<c>capability.vendors</c>, the choice before and after). Shared by the API and the designer.
 /// </summary>
-internal sealed class VendorService(CapabilityCatalog catalog, VendorChoices choices, ShadowStatistics shadows, IAuditLog audit)
+internal sealed class VendorService(CapabilityCatalog catalog, VendorChoices choices, ShadowStatistics shadows, IVendorChoiceStore store, IAuditLog audit)
 {
+    /// <summary>
+    /// Puts the stored choices back at start, before plugins serve. A choice naming a plugin that is gone is kept: the
+    /// catalog serves the configured preference meanwhile, and the choice applies again once that plugin is back.
+    /// </summary>
+    public async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (capability, choice) in await store.ListAsync(cancellationToken))
+        {
+            choices.Set(capability, choice);
+        }
+    }
+
     /// <summary>Every action that some plugin offers, with its vendors.</summary>
     public IReadOnlyList<VendorView> List() =>
         [.. catalog.List().Where(c => c.Kind == ConnectorKind.Action).Select(c => View(c.Id)!)];
@@ -50,7 +62,9 @@ internal sealed class VendorService(CapabilityCatalog catalog, VendorChoices cho
             throw new VendorChoiceException($"'{shadow}' serves '{capability}'; a shadow must be another vendor ({string.Join(", ", providers.Where(p => p != shadow))}) or none.", "shadow");
         }
 
-        var before = choices.Set(capability, new VendorChoice(serving, shadow));
+        var choice = new VendorChoice(serving, shadow);
+        await store.SetAsync(capability, choice, actor.Actor, cancellationToken);
+        var before = choices.Set(capability, choice);
         await audit.AppendAsync(actor with
         {
             Action = "capability.vendors",

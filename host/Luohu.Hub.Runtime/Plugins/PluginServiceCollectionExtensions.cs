@@ -32,6 +32,7 @@ internal static class PluginServiceCollectionExtensions
         services.TryAddSingleton<ConnectorPipelineFactory>();
         services.TryAddSingleton<PluginLoader>();
         services.TryAddSingleton<Isolation.IsolatedPluginLoader>();
+        services.TryAddSingleton<IVendorChoiceStore, InMemoryVendorChoiceStore>();
         services.TryAddSingleton<VendorChoices>();
         services.TryAddSingleton<ShadowStatistics>();
         services.TryAddSingleton<VendorService>();

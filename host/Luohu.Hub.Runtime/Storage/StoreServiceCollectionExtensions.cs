@@ -43,6 +43,7 @@ public static class StoreServiceCollectionExtensions
         Replace<IPluginSettingsStore>(services, sp => ActivatorUtilities.CreateInstance<SqlitePluginSettingsStore>(sp));
         Replace<IPluginStateStoreFactory>(services, sp => ActivatorUtilities.CreateInstance<SqlitePluginStateStoreFactory>(sp));
         Replace<IOutboxStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteOutboxStore>(sp));
+        Replace<Capabilities.IVendorChoiceStore>(services, sp => ActivatorUtilities.CreateInstance<SqliteVendorChoiceStore>(sp));
         return services;
     }
 

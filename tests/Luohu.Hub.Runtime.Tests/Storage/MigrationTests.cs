@@ -112,11 +112,12 @@ public sealed class MigrationTests
         var all = Migration.LoadEmbedded();
         await new SqliteStoreInitializer(store.Connections, store.Clock, NullLogger<SqliteStoreInitializer>.Instance, [.. all.Where(m => m.Version <= from)])
             .InitializeAsync(CancellationToken.None);
-        // Hubs from schema 3 on wrote the rule dialect; every hub before 7 wrote webhooks without auth.
+        // Hubs from schema 3 on wrote the rule dialect; hubs before schema 7 wrote webhooks without auth.
         var dialect = from >= 3 ? """ "RuleExpressionType": "JavaScript", """ : string.Empty;
+        var auth = from >= 7 ? """ "auth": "public", """ : string.Empty;
         var flowJson = $$"""
             { "id": "old", "name": "Old", "department": "fire", "nodes": [
-              { "id": "hook", "type": "trigger.http", "config": { "path": "old" } },
+              { "id": "hook", "type": "trigger.http", "config": { {{auth}} "path": "old" } },
               { "id": "r", "type": "rule", "config": { "workflow": { {{dialect}} "WorkflowName": "W", "Rules": [ { "RuleName": "a", "Expression": "msg.payload.n > 1" } ] } } } ],
               "wires": [ { "from": "hook", "to": "r" } ] }
             """;
