@@ -40,11 +40,13 @@ public sealed class VendorsPanelTests(DesignerHub hub) : IClassFixture<DesignerH
         }
 
         await Expect(row.GetByTestId("vendor-agreement")).ToContainTextAsync("3 次中", new() { Timeout = 30_000 });
+        await Expect(row.GetByTestId("vendor-agreement")).ToContainTextAsync("分派到同一部门");
         await DesignerHub.ScreenshotAsync(page, "ops-30-vendors-zh");
 
         await page.GetByTestId("language-switch").Locator("button[value=en]").ClickAsync();
         await Expect(page.GetByTestId("vendors-panel").Locator("h2")).ToHaveTextAsync("Vendors of shared capabilities", new() { Timeout = 30_000 });
         await Expect(page.Locator($"[data-testid=vendors-table] tr[data-capability='{Classify}'] [data-testid=vendor-agreement]")).ToContainTextAsync("of 3", new() { Timeout = 30_000 });
+        await Expect(page.Locator($"[data-testid=vendors-table] tr[data-capability='{Classify}'] [data-testid=vendor-agreement]")).ToContainTextAsync("the same department");
         await DesignerHub.ScreenshotAsync(page, "ops-31-vendors-en");
 
         await HubServer.EnsureSuccessAsync(await hub.Server.Client.PutAsJsonAsync($"/api/v1/vendors/{Classify}", new { serving = (string?)null, shadow = (string?)null }));

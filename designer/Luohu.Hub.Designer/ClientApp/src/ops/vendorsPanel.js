@@ -66,7 +66,7 @@ class VendorsPanel {
       h('td', {}, this.choice(v, 'shadow', v.shadow, v.providers.filter((p) => p !== v.serving), this.t('ShadowNone'))),
       h('td', { class: 'num', testid: 'vendor-agreement' },
         c && c.compared > 0 ? this.t('AgreementValue', Math.round(c.agreement * 1000) / 10, c.compared) : '—',
-        c ? h('div', { class: 'cell-sub' }, c.agreementRule) : null),
+        c ? h('div', { class: 'cell-sub' }, this.strings[`AgreementRule_${v.capability}`] ?? this.strings.AgreementRule_whole ?? c.agreementRule) : null),
       h('td', { class: 'num' }, c ? this.side(c.serving) : '—'),
       h('td', { class: 'num' }, c ? this.side(c.shadow) : '—'));
   }
