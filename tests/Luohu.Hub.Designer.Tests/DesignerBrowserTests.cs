@@ -120,7 +120,9 @@ public sealed class DesignerBrowserTests(DesignerHub hub) : IClassFixture<Design
         var page = await hub.NewPageAsync();
         await DesignerHub.SignInAsync(page, "water-viewer", HubServer.UserPassword);
 
-        await Expect(page.GetByTestId("flows-empty")).ToBeVisibleAsync();
+        // The water bureau's own sample flow, and none of another department's.
+        await Expect(page.Locator("tr[data-flow-id='flood-warning']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("tr[data-flow-id]")).ToHaveCountAsync(1);
         await Expect(page.Locator("tr[data-flow-id='parking-guidance']")).ToHaveCountAsync(0);
         await Expect(page.GetByTestId("current-departments")).ToHaveTextAsync("水务局");
         await DesignerHub.ScreenshotAsync(page, "07-flows-other-department");
