@@ -6,7 +6,7 @@ namespace Luohu.Hub.Runtime.Capabilities;
 /// The live vendor choice per capability, set by ops (<c>PUT /api/v1/vendors/{capability}</c>). Reads are one volatile
 /// load of an immutable map, so the call path takes no lock; a change swaps the map, and every call resolved after it
 /// goes to the new vendor while calls already running finish where they started — nothing is dropped. The store keeps the
-/// choices (<see cref="IVendorChoiceStore"/>, schema 8) and <see cref="VendorService.LoadAsync"/> puts them back at start.
+/// choices (<see cref="IVendorChoiceStore"/>, schema 8) and <see cref="LoadAsync"/> puts them back at start.
 /// </summary>
 internal sealed class VendorChoices
 {
@@ -15,6 +15,19 @@ internal sealed class VendorChoices
 
     /// <summary>Raised after a change, with the capability; the shadow statistics start again.</summary>
     public event Action<string>? Changed;
+
+    /// <summary>
+    /// Puts the stored choices back at start, before plugins serve. A choice naming a plugin that is gone is kept: the
+    /// catalog serves the configured preference meanwhile, and the choice applies again once that plugin is back.
+    /// </summary>
+    public async Task LoadAsync(IVendorChoiceStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        foreach (var (capability, choice) in await store.ListAsync(cancellationToken))
+        {
+            Set(capability, choice);
+        }
+    }
 
     public VendorChoice Get(string capability) => _current.GetValueOrDefault(capability) ?? VendorChoice.Default;
 

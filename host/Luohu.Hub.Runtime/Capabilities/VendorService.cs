@@ -9,18 +9,6 @@ namespace Luohu.Hub.Runtime.Capabilities;
 /// </summary>
 internal sealed class VendorService(CapabilityCatalog catalog, VendorChoices choices, ShadowStatistics shadows, IVendorChoiceStore store, IAuditLog audit)
 {
-    /// <summary>
-    /// Puts the stored choices back at start, before plugins serve. A choice naming a plugin that is gone is kept: the
-    /// catalog serves the configured preference meanwhile, and the choice applies again once that plugin is back.
-    /// </summary>
-    public async Task LoadAsync(CancellationToken cancellationToken)
-    {
-        foreach (var (capability, choice) in await store.ListAsync(cancellationToken))
-        {
-            choices.Set(capability, choice);
-        }
-    }
-
     /// <summary>Every action that some plugin offers, with its vendors.</summary>
     public IReadOnlyList<VendorView> List() =>
         [.. catalog.List().Where(c => c.Kind == ConnectorKind.Action).Select(c => View(c.Id)!)];

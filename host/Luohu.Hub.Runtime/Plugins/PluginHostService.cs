@@ -6,7 +6,8 @@ namespace Luohu.Hub.Runtime.Plugins;
 /// <summary>Starts the plugin runtime with the host, runs health checks periodically, and takes everything down at shutdown.</summary>
 internal sealed class PluginHostService(
     PluginManager manager,
-    Capabilities.VendorService vendors,
+    Capabilities.VendorChoices vendors,
+    Capabilities.IVendorChoiceStore vendorStore,
     PluginFolderWatcher watcher,
     IOptions<PluginOptions> options,
     TimeProvider time,
@@ -16,7 +17,7 @@ internal sealed class PluginHostService(
     {
         // Plugins load now (their actions serve at once), but their event sources wait until the whole hub has
         // started: the flows that subscribe to them start after this service.
-        await vendors.LoadAsync(cancellationToken);
+        await vendors.LoadAsync(vendorStore, cancellationToken);
         manager.HoldEventSources();
         lifetime.ApplicationStarted.Register(manager.ReleaseEventSources);
         await manager.StartAsync(cancellationToken);
