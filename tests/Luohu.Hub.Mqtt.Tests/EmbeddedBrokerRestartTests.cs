@@ -42,6 +42,8 @@ public sealed class EmbeddedBrokerRestartTests
         }
 
         await PublishAsync(hub, 1);
+        // The API answers when the command is on the bus; the restart must come after the broker has queued it.
+        await hub.BrokerStateWhenAsync(s => s["delivered"]!.GetValue<long>() >= 1, "the first command handed to the broker");
         await hub.RestartAsync();
         await PublishAsync(hub, 2);
         var received = new System.Collections.Concurrent.ConcurrentQueue<int>();
