@@ -48,16 +48,15 @@ internal static class CodeMigrations
     /// </summary>
     private static async Task MoveWebhookSecretsAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         async Task SaveSecretsAsync(IReadOnlyList<(string Department, string Name, string Value)> secrets)
         {
             foreach (var (department, name, value) in secrets)
             {
                 await connection.ExecuteAsync(new CommandDefinition("""
                     INSERT INTO department_secrets (department, name, protected_value, plaintext, updated_by, updated_at)
-                    VALUES (@department, @name, NULL, @value, 'system:migration', @now)
+                    VALUES (@department, @name, NULL, @value, 'system:migration', CAST(strftime('%s', 'now') AS INTEGER) * 1000)
                     ON CONFLICT (department, name) DO UPDATE SET protected_value = NULL, plaintext = excluded.plaintext, updated_at = excluded.updated_at
-                    """, new { department, name, value, now }, transaction, cancellationToken: cancellationToken));
+                    """, new { department, name, value }, transaction, cancellationToken: cancellationToken));
             }
         }
 
