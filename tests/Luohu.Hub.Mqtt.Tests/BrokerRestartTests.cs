@@ -111,6 +111,32 @@ public sealed class BrokerRestartTests(ITestOutputHelper output)
         Assert.Equal(7, up["dropped"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task A_full_outbound_queue_holds_back_the_inbound_messages_it_waits_for_instead_of_shedding_and_acknowledging_them()
+    {
+        // One unconfirmed publish at a time and a queue of 5: the outbound side is far slower than 2,000 QoS 1 messages
+        // arriving. Shedding a queued result would acknowledge its inbound message with the result thrown away.
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var hub = await HubServer.StartAsync(BridgeRoundTripTests.Settings(broker, "held-hub",
+            ("Hub:Mqtt:Publish:0", "held/#"), ("Hub:Mqtt:OutboundQueueCapacity", "5"), ("Hub:Mqtt:MaxInflight", "1")));
+        await Flows.DeployAsync(hub.Client, Flows.Relay("held", "sensors/held/+", "held/out", "msg.payload = { n: msg.payload.n }; return msg;"));
+        await BridgeRoundTripTests.ConnectedAsync(hub);
+        await using var results = await TestClient.ConnectAsync(broker.Port, "luohu/held/#");
+        await using var sender = await TestClient.ConnectAsync(broker.Port);
+
+        const int Count = 2000;
+        for (var n = 0; n < Count; n++)
+        {
+            await sender.PublishAsync($"luohu/sensors/held/{n % 8}", $$"""{"n":{{n}}}""");
+        }
+
+        await Poll.UntilAsync(() => results.Received.Select(r => JsonNode.Parse(r.Payload)!["n"]!.GetValue<int>()).Distinct().Count() == Count,
+            TimeSpan.FromSeconds(60), $"all {Count} results at the broker");
+        var state = await BridgeRoundTripTests.StateWhenAsync(hub, s => s["inProcessing"]!.GetValue<int>() == 0, "every inbound message acknowledged");
+        Assert.Equal(0, state["dropped"]!.GetValue<long>());
+        Assert.Equal(0, state["ackTimeouts"]!.GetValue<long>());
+    }
+
     private static StringContent JsonContent(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
 
     private static async Task<(int Answered, List<string> Failures)> WatchHealthAsync(HttpClient client, CancellationToken cancellationToken)

@@ -5,7 +5,8 @@ using MQTTnet.Exceptions;
 
 namespace Luohu.Hub.Mqtt.Bridge;
 
-/// <summary>Bus → broker: a bounded queue (oldest shed when full, counted), a pump, and a window of unconfirmed publishes.</summary>
+/// <summary>Bus → broker: two bounded queues (one waits when full, one sheds its oldest: see the class remarks), a
+/// pump, and a window of unconfirmed publishes.</summary>
 internal sealed partial class MqttBridge
 {
     private ValueTask OnBusMessageAsync(HubMessage message, CancellationToken cancellationToken)
@@ -16,17 +17,42 @@ internal sealed partial class MqttBridge
             return ValueTask.CompletedTask;
         }
 
-        // Held until the broker confirmed the publish, so an inbound message is acknowledged only after its result left.
-        message.Delivery?.Hold();
         // User properties are MQTT 5; a 3.1.1 connection carries no trace context.
         var properties = _options.ProtocolVersion == "3.1.1" ? null : MqttTraceContext.ToUserProperties(message.Headers);
         var item = new OutboundItem(_mapper.ToBroker(message.Topic), MqttPayloads.ToBroker(message.Payload), message.Delivery, properties);
-        if (!_queue.Writer.TryWrite(item))
+        if (item.Delivery is not { } delivery)
         {
-            item.Delivery?.Release();
+            // Nothing waits for it: the shedding queue (it never refuses; a full one drops its oldest).
+            _queue.Writer.TryWrite(item);
+            _queued.Release();
+            return ValueTask.CompletedTask;
         }
 
-        return ValueTask.CompletedTask;
+        // Held until the broker confirmed the publish, so an inbound message is acknowledged only after its result left.
+        delivery.Hold();
+        if (_held.Writer.TryWrite(item))
+        {
+            _queued.Release();
+            return ValueTask.CompletedTask;
+        }
+
+        return WaitForRoomAsync(item, cancellationToken);
+    }
+
+    /// <summary>The held queue is full: the bus subscription waits here, and so, through it, does the inbound side.</summary>
+    private async ValueTask WaitForRoomAsync(OutboundItem item, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _held.Writer.WriteAsync(item, cancellationToken);
+            _queued.Release();
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: unacknowledged (the acknowledgements stop too), so the broker sends the inbound message again.
+            item.Delivery!.Release();
+            throw;
+        }
     }
 
     private void OnShed(OutboundItem item)
@@ -36,8 +62,6 @@ internal sealed partial class MqttBridge
         {
             MqttLog.Shedding(_logger, _options.OutboundQueueCapacity);
         }
-
-        item.Delivery?.Release();
     }
 
     private async Task PumpAsync(CancellationToken cancellationToken)
@@ -45,13 +69,15 @@ internal sealed partial class MqttBridge
         await Task.Yield();
         try
         {
-            while (await _queue.Reader.WaitToReadAsync(cancellationToken))
+            while (true)
             {
-                // Wait for a connection before taking the item, so a message waiting out an outage stays in the
-                // (bounded, shedding) queue where it is counted and visible.
+                // One count per item written to either queue (a shed item leaves a count behind: that round finds
+                // nothing and goes on). Wait for a connection before taking the item, so a message waiting out an
+                // outage stays in its bounded queue, where it is counted and visible.
+                await _queued.WaitAsync(cancellationToken);
                 await _outbound!.WaitConnectedAsync(cancellationToken);
                 await _inflightSlots.WaitAsync(cancellationToken);
-                if (!_queue.Reader.TryRead(out var item))
+                if (!_held.Reader.TryRead(out var item) && !_queue.Reader.TryRead(out item))
                 {
                     _inflightSlots.Release();
                     continue;

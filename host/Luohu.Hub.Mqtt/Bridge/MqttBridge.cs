@@ -21,6 +21,12 @@ namespace Luohu.Hub.Mqtt.Bridge;
 /// and the broker's PUBACK of each of those the bridge sent out, are done — or <see cref="MqttOptions.ProcessingTimeout"/>
 /// passed. Up to <see cref="MqttOptions.ReceiveMaximum"/> are in processing at once; nothing blocks a thread meanwhile.
 /// A hub killed before that never acknowledged the message, so with a persistent session the broker sends it again.</para>
+/// <para><b>Outbound, two queues.</b> A bus message that is part of an inbound delivery waits in a queue that is never
+/// shed: when it is full the bus subscription, and through it the flow and the broker's receive window, wait (shedding
+/// it would acknowledge a message whose result was thrown away). Every other message (a plugin's event, a message from
+/// the API) goes through a queue that sheds its oldest when full, counted as dropped: fresh readings beat stale ones
+/// while the broker is away. Each holds <see cref="MqttOptions.OutboundQueueCapacity"/>; what waits for an inbound
+/// delivery leaves first.</para>
 /// <para>Messages that came from MQTT are never sent back out (loop prevention by source).</para>
 /// </remarks>
 internal sealed partial class MqttBridge : IHostedService, IAsyncDisposable
@@ -34,7 +40,9 @@ internal sealed partial class MqttBridge : IHostedService, IAsyncDisposable
     private readonly ILogger<MqttBridge> _logger;
     private readonly MqttTopicMapper _mapper;
     private readonly MqttBridgeCounters _counters = new();
+    private readonly Channel<OutboundItem> _held;
     private readonly Channel<OutboundItem> _queue;
+    private readonly SemaphoreSlim _queued = new(0);
     private readonly SemaphoreSlim _inflightSlots;
     private readonly CancellationTokenSource _stopping = new();
     private readonly List<IMessageSubscription> _busSubscriptions = [];
@@ -61,6 +69,8 @@ internal sealed partial class MqttBridge : IHostedService, IAsyncDisposable
         _mapper = new MqttTopicMapper(_options.Mappings);
         _qos = (MqttQualityOfServiceLevel)_options.Qos;
         _inflightSlots = new SemaphoreSlim(_options.MaxInflight);
+        _held = Channel.CreateBounded<OutboundItem>(
+            new BoundedChannelOptions(_options.OutboundQueueCapacity) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
         _queue = Channel.CreateBounded<OutboundItem>(
             new BoundedChannelOptions(_options.OutboundQueueCapacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
             OnShed);
@@ -136,6 +146,7 @@ internal sealed partial class MqttBridge : IHostedService, IAsyncDisposable
         await StopAsync(CancellationToken.None);
         _stopping.Dispose();
         _inflightSlots.Dispose();
+        _queued.Dispose();
     }
 
     public MqttBridgeState GetState() => new()
@@ -161,7 +172,7 @@ internal sealed partial class MqttBridge : IHostedService, IAsyncDisposable
         OutboundFailures = Interlocked.Read(ref _counters.OutboundFailures),
         InProcessing = _acks?.Count ?? 0,
         ReceiveMaximum = _options.ReceiveMaximum,
-        QueueDepth = _queue.Reader.Count,
+        QueueDepth = _held.Reader.Count + _queue.Reader.Count,
         QueueCapacity = _options.OutboundQueueCapacity,
         Inflight = _options.MaxInflight - _inflightSlots.CurrentCount,
         Subscriptions = [.. _options.Subscribe],
