@@ -2,12 +2,13 @@ using Luohu.Hub.Runtime.Capabilities;
 using Luohu.Hub.Runtime.Flows;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.RuleLibrary;
+using Luohu.Hub.Runtime.Storage;
 
 namespace Luohu.Hub.Host.Api;
 
 /// <summary>
-/// Turns the runtime's expected failures into RFC 7807 problems with the right status. Anything else is a bug
-/// and goes to the exception handler as a 500.
+/// Turns the runtime's expected failures into RFC 7807 problems with the right status (a full data folder is 507).
+/// Anything else is a bug and goes to the exception handler as a 500.
 /// </summary>
 internal sealed class ApiExceptionFilter : IEndpointFilter
 {
@@ -36,6 +37,11 @@ internal sealed class ApiExceptionFilter : IEndpointFilter
         catch (RuleLibraryException error)
         {
             return ApiProblems.From(error);
+        }
+        catch (Exception error) when (StorageFull.IsCause(error))
+        {
+            // Not a bug of the hub and not the caller's: 507 Insufficient Storage, the change rolled back with its transaction.
+            return TypedResults.Problem(StorageFull.Detail, statusCode: StatusCodes.Status507InsufficientStorage, title: StorageFull.Title);
         }
     }
 }

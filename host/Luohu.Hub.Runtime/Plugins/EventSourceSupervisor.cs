@@ -1,3 +1,4 @@
+using Luohu.Hub.Runtime.Storage;
 using Luohu.Hub.Runtime.Bus;
 using Luohu.Hub.Sdk.Connectors;
 using Microsoft.Extensions.Logging;
@@ -79,6 +80,7 @@ internal sealed class EventSourceSupervisor(
         {
             var started = time.GetTimestamp();
             string error;
+            var hubFault = false;
             try
             {
                 await plugin.Runtime.RunSourceAsync(registration, sink, cancellationToken);
@@ -96,6 +98,7 @@ internal sealed class EventSourceSupervisor(
             catch (Exception ex)
             {
                 error = PluginErrors.Describe(ex);
+                hubFault = StorageFull.IsCause(ex);
             }
 
             // A source that ran well for longer than the longest backoff starts its backoff afresh.
@@ -103,7 +106,7 @@ internal sealed class EventSourceSupervisor(
             var delay = RestartPolicy.Backoff(consecutiveFaults, options.SourceRestartBackoffMin, options.SourceRestartBackoffMax);
             stats.RecordRestart(error);
             PluginLog.SourceFaulted(logger, id, registration.Id, error, delay);
-            if (!observer.OnSourceFaulted(plugin, registration.Id, error, delay))
+            if (!observer.OnSourceFaulted(plugin, registration.Id, error, delay, hubFault))
             {
                 return;
             }

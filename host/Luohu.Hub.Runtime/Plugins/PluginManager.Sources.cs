@@ -20,11 +20,23 @@ internal sealed partial class PluginManager
         return released;
     }
 
-    bool IEventSourceObserver.OnSourceFaulted(LoadedPlugin plugin, string sourceId, string error, TimeSpan restartIn)
+    bool IEventSourceObserver.OnSourceFaulted(LoadedPlugin plugin, string sourceId, string error, TimeSpan restartIn, bool hubFault)
     {
         if (!entries.TryGetValue(plugin.Manifest.Id, out var entry) || !ReferenceEquals(entry.Active, plugin))
         {
             return false;
+        }
+
+        if (hubFault)
+        {
+            // A full data folder is the hub's trouble: quarantining every plugin that writes state would outlast it.
+            lock (entry.Sync)
+            {
+                entry.RestartingSources[sourceId] = $"{error} (the hub's data folder is full; not counted against the plugin; restart in {restartIn.TotalSeconds:0.###} s)";
+            }
+
+            UpdateState(entry);
+            return true;
         }
 
         int faults;
