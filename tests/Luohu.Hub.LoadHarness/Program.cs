@@ -33,6 +33,13 @@ if (args.Length > 0 && args[0] == "flood")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == "soak")
+{
+    var minutes = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 60;
+    var rate = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10_000;
+    return await Luohu.Hub.LoadHarness.Soak.SoakLoad.RunAsync(minutes, rate);
+}
+
 if (args.Length > 0 && args[0] == "generate")
 {
     return await Generator.RunAsync(args);
@@ -45,6 +52,7 @@ if (args.Length == 0 || args[0] != "mqtt")
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness credit [seconds per variant, default 10] [discharges in flight, default 16]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness backup [audit entries, default 100000] [runs, default 3]");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness flood [seconds, default 20] [water tick ms, default 140: about 2,000 readings/s]");
+    Console.Error.WriteLine("       Luohu.Hub.LoadHarness soak [minutes, default 60] [msg/s, default 10000]   (the soak under faults; needs root for its tmpfs)");
     Console.Error.WriteLine("       Luohu.Hub.LoadHarness generate port topic rate seconds qos [user password]   (the load generator; mqtt starts it)");
     return 2;
 }

@@ -12,13 +12,15 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     private readonly StringBuilder _log = new();
     private readonly string _extraConfig;
+    private readonly bool _quiet;
     private Process? _process;
 
-    private MosquittoBroker(int port, string folder, string extraConfig)
+    private MosquittoBroker(int port, string folder, string extraConfig, bool quiet)
     {
         Port = port;
         Folder = folder;
         _extraConfig = extraConfig;
+        _quiet = quiet;
     }
 
     public int Port { get; }
@@ -37,7 +39,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
     }
 
     /// <param name="listener">Replaces the plain listener line, e.g. a TLS listener with cafile/certfile/keyfile.</param>
-    public static async Task<MosquittoBroker> StartAsync(string? listener = null, Func<string, string>? extraConfig = null)
+    /// <param name="extraConfig">More configuration lines, given the broker's folder.</param>
+    /// <param name="quiet">Log errors, warnings and notices (connections) only, not every message: for long runs, whose
+    /// per-message log would grow without end in <see cref="Log"/>.</param>
+    public static async Task<MosquittoBroker> StartAsync(string? listener = null, Func<string, string>? extraConfig = null, bool quiet = false)
     {
         if (!File.Exists(Executable))
         {
@@ -55,7 +60,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
         var port = FreePort();
         var broker = new MosquittoBroker(port, folder, (listener ?? $"listener {port} 127.0.0.1").Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
-            + "\n" + (extraConfig?.Invoke(folder) ?? string.Empty));
+            + "\n" + (extraConfig?.Invoke(folder) ?? string.Empty), quiet);
         await broker.StartProcessAsync();
         return broker;
     }
@@ -124,7 +129,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             persistence true
             persistence_location {Folder}/
             log_dest stderr
-            log_type all
+            {(_quiet ? "log_type error\nlog_type warning\nlog_type notice" : "log_type all")}
             max_queued_messages 100000
             {_extraConfig}
             """);
