@@ -9,7 +9,8 @@ namespace Luohu.Hub.Host.Tests;
 /// <summary>
 /// The hub on a data folder that fills up (a 48 MiB tmpfs, filled to the last byte by the test), as the soak's full-disk
 /// fault found it: a change is refused with 507 and a text that says what to do, nothing is half applied, a plugin whose
-/// event source fails on the full store is restarted and never quarantined for it, and once space is back everything
+/// event source fails on the full store is restarted and never quarantined for it, reads with an API key still work
+/// (the key's last-used time cannot be written), and once space is back everything
 /// works again. Mounting needs root, as tests/run.sh has (it installs packages); without it the test fails saying so.
 /// </summary>
 public sealed class FullDataFolderTests
@@ -29,6 +30,9 @@ public sealed class FullDataFolderTests
                 ["Hub:PluginHost:QuarantineAfterFaults"] = "2",
                 ["Hub:PluginHost:SourceRestartBackoffMin"] = "00:00:00.050",
                 ["Hub:PluginHost:SourceRestartBackoffMax"] = "00:00:00.200",
+                // Every request with a key writes the key's last-used time: with the data folder full, that write must
+                // not fail the request (it answered 500 to every call before).
+                ["Hub:Auth:KeyLastUsedInterval"] = "00:00:00",
                 // The parking source writes its checkpoint at its first tick and every 60th: every 3 s here.
                 ["Hub:Plugins:luohu.parking:TickMilliseconds"] = "50",
             }, Path.Combine(data, "hub")))
@@ -40,7 +44,8 @@ public sealed class FullDataFolderTests
                 var save = await hub.Client.PutAsJsonAsync("/api/v1/flows/disk", Flow("during"));
                 var deploy = await hub.Client.PostAsync(new Uri("/api/v1/flows/disk/deploy", UriKind.Relative), null);
                 var problem = JsonNode.Parse(await save.Content.ReadAsStringAsync())!;
-                var kept = JsonNode.Parse(await hub.Client.GetStringAsync(new Uri("/api/v1/flows/disk", UriKind.Relative)))!;
+                var read = await hub.Client.GetAsync(new Uri("/api/v1/flows/disk", UriKind.Relative));
+                var kept = JsonNode.Parse(await read.Content.ReadAsStringAsync())!;
                 var parking = await PluginWhenAsync(hub, p => p["reason"]?.GetValue<string>()?.Contains("not counted against the plugin", StringComparison.Ordinal) == true,
                     "the parking source failing on the full store");
                 await Task.Delay(TimeSpan.FromSeconds(1)); // several more quick restarts, each failing again
@@ -54,6 +59,7 @@ public sealed class FullDataFolderTests
                 Assert.Equal(HttpStatusCode.InsufficientStorage, deploy.StatusCode);
                 Assert.Equal("The hub's data folder is full", problem["title"]!.GetValue<string>());
                 Assert.Contains("Nothing was half applied", problem["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+                Assert.Equal(HttpStatusCode.OK, read.StatusCode);
                 Assert.Equal("before", kept["name"]!.GetValue<string>());
                 Assert.Contains("database or disk is full", parking["reason"]!.GetValue<string>(), StringComparison.Ordinal);
                 Assert.NotEqual("Quarantined", afterRestarts["state"]!.GetValue<string>());

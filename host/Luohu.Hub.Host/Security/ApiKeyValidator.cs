@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Luohu.Hub.Runtime.Security;
+using Luohu.Hub.Runtime.Storage;
 using Microsoft.Extensions.Options;
 
 namespace Luohu.Hub.Host.Security;
@@ -53,7 +54,15 @@ internal sealed class ApiKeyValidator(ISecurityStore store, TimeProvider time, I
         if (!_lastWritten.TryGetValue(key.Id, out var written) || now - written >= options.Value.KeyLastUsedInterval)
         {
             _lastWritten[key.Id] = now;
-            await store.TouchKeyAsync(key.Id, now, cancellationToken);
+            try
+            {
+                await store.TouchKeyAsync(key.Id, now, cancellationToken);
+            }
+            catch (Exception ex) when (StorageFull.IsCause(ex))
+            {
+                // The last-used time is a convenience: a full data folder must not turn every request with a key
+                // away (it did, as 500s, in the soak). It is written again at the next interval.
+            }
         }
 
         return (key, null);

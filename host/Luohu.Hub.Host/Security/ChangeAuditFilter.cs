@@ -1,5 +1,8 @@
 using System.Text.Json;
 using Luohu.Hub.Runtime.Flows;
+using Luohu.Hub.Runtime.Hosting;
+using Luohu.Hub.Runtime.Storage;
+using Microsoft.Extensions.Options;
 using Luohu.Hub.Runtime.Plugins;
 using Luohu.Hub.Runtime.RuleLibrary;
 using Luohu.Hub.Runtime.Security;
@@ -11,8 +14,15 @@ namespace Luohu.Hub.Host.Security;
 /// the before/after state where it applies (a flow's deployed version, a rule workflow's latest version, a plugin's
 /// version and state) and the outcome. A rule workflow's target is <c>department/name</c>.
 /// </summary>
-internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IRuleLibrary rules, IPluginManager plugins, ILogger<ChangeAuditFilter> logger) : IEndpointFilter
+/// <remarks>While the data folder has less than <see cref="HubOptions.MinFreeBytes"/> free, a change is refused with 507
+/// before it is made: the soak filled the disk and saw deploys go through whose audit entries then could not be
+/// written.</remarks>
+internal sealed class ChangeAuditFilter(
+    IAuditLog audit, IFlowService flows, IRuleLibrary rules, IPluginManager plugins, IOptions<HubOptions> hub, IHostEnvironment environment, ILogger<ChangeAuditFilter> logger)
+    : IEndpointFilter
 {
+    private readonly string _dataPath = hub.Value.ResolveDataPath(environment.ContentRootPath);
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -25,6 +35,13 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IRu
         }
 
         var id = http.Request.RouteValues.TryGetValue("id", out var raw) ? raw as string : RuleTarget(http.Request.RouteValues);
+        if (hub.Value.MinFreeBytes > 0 && FreeBytes() is { } free && free < hub.Value.MinFreeBytes)
+        {
+            return TypedResults.Problem(
+                $"{StorageFull.Detail} ({free} bytes free, Hub:MinFreeBytes is {hub.Value.MinFreeBytes}: the audit log needs room to record the change.)",
+                statusCode: StatusCodes.Status507InsufficientStorage, title: StorageFull.Title);
+        }
+
         var before = await StateAsync(action, id, http.RequestAborted);
         var outcome = "failed";
         string? detail = null;
@@ -60,6 +77,19 @@ internal sealed class ChangeAuditFilter(IAuditLog audit, IFlowService flows, IRu
             {
                 SecurityLog.AuditWriteFailed(logger, ex, action, id);
             }
+        }
+    }
+
+    /// <summary>Free bytes on the data folder's file system, or null when it cannot be told.</summary>
+    private long? FreeBytes()
+    {
+        try
+        {
+            return new DriveInfo(_dataPath).AvailableFreeSpace;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return null;
         }
     }
 

@@ -15,6 +15,12 @@ public sealed class HubOptions
     /// </summary>
     public string DataPath { get; set; } = "data";
 
+    /// <summary>
+    /// Space the data folder keeps free for the audit log: an API change is refused (507) while less is left, so a
+    /// change is never made that its audit entry could not follow. Default 16 MiB; 0 turns the check off.
+    /// </summary>
+    public long MinFreeBytes { get; set; } = 16L << 20;
+
     /// <summary>Where installed plugins live. Default <c>{DataPath}/plugins</c>.</summary>
     public string? PluginsPath { get; set; }
 
