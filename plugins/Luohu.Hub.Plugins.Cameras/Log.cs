@@ -1,3 +1,4 @@
+using Luohu.Hub.Sdk.Families;
 using Microsoft.Extensions.Logging;
 
 namespace Luohu.Hub.Plugins.Cameras;
@@ -10,7 +11,7 @@ internal static partial class Log
     public static partial void SimulationReady(ILogger logger, int cameras, int groups, int seed, double rate);
 
     [LoggerMessage(EventId = 2502, Level = LogLevel.Information, Message = "Scene staged at camera {CameraId}: {Kind}")]
-    public static partial void SceneStaged(ILogger logger, string cameraId, Sdk.Families.CameraEventKind kind);
+    public static partial void SceneStaged(ILogger logger, string cameraId, CameraEventKind kind);
 
     [LoggerMessage(EventId = 2503, Level = LogLevel.Information, Message = "Camera detections started, every {TickMilliseconds} ms")]
     public static partial void DetectionsStarted(ILogger logger, int tickMilliseconds);

@@ -78,12 +78,18 @@ internal sealed class HubCapabilityAuthorizer(
     public ValueTask<IReadOnlySet<string>?> VisibleDeviceGroupsAsync(string capability, InvocationContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        IReadOnlySet<string>? visible = context.Department is { } department
-            ? grants.Current.VisibleDeviceGroups([department], capability)
-            : http.HttpContext is { User.Identity.IsAuthenticated: true } request && Caller.From(request) is var caller
-                ? caller.IsAdmin ? null : grants.Current.VisibleDeviceGroups(caller.Departments, capability)
-                : new HashSet<string>(StringComparer.Ordinal);
-        return ValueTask.FromResult(visible);
+        if (context.Department is { } department)
+        {
+            return ValueTask.FromResult(grants.Current.VisibleDeviceGroups([department], capability));
+        }
+
+        if (http.HttpContext is not { User.Identity.IsAuthenticated: true } request)
+        {
+            return ValueTask.FromResult<IReadOnlySet<string>?>(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var caller = Caller.From(request);
+        return ValueTask.FromResult(caller.IsAdmin ? null : grants.Current.VisibleDeviceGroups(caller.Departments, capability));
     }
 
     private static string? CameraIdOf(JsonElement input) =>

@@ -47,24 +47,7 @@ internal sealed class TimerCancelNodeType(ILogger<TimerCancelNodeType> logger) :
         }
     }
 
-    protected override FlowNodeRuntime Create(Settings settings, NodeBuildContext context) => new Runtime(context, settings, logger);
+    protected override FlowNodeRuntime Create(Settings settings, NodeBuildContext context) => new TimerCancelRuntime(context, settings, logger);
 
     internal sealed record Settings(string? Timer, MessagePath? KeyPath);
-
-    private sealed class Runtime(NodeBuildContext context, Settings settings, ILogger logger) : FlowNodeRuntime(context)
-    {
-        public override async ValueTask HandleAsync(FlowMessage message, CancellationToken cancellationToken)
-        {
-            if (Host.RuntimeOf(settings.Timer!) is not TimerRuntime timer)
-            {
-                throw new InvalidOperationException($"Node '{Host.NodeId}': timer node '{settings.Timer}' is not running (disabled?); nothing was cancelled.");
-            }
-
-            var key = timer.KeyOf(settings.KeyPath!, message);
-            var count = await timer.CancelAsync(key, cancellationToken);
-            SchedulingLog.TimersCancelled(logger, Host.FlowId, settings.Timer!, key, count);
-            message.Body["cancelled"] = new JsonObject { ["timer"] = settings.Timer, ["key"] = key, ["count"] = count };
-            await Host.EmitAsync(0, message, cancellationToken);
-        }
-    }
 }

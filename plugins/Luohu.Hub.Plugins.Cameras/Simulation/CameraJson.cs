@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Luohu.Hub.Sdk.Families;
 
 namespace Luohu.Hub.Plugins.Cameras.Simulation;
 
@@ -12,5 +13,5 @@ internal static class CameraJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public static string KindName(Sdk.Families.CameraEventKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+    public static string KindName(CameraEventKind kind) => JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

@@ -27,6 +27,7 @@ internal sealed class CameraSimulation
     private readonly List<CameraEmission> _staged = [];
     private TaskCompletionSource _sceneStaged = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private DateTimeOffset _lastTick;
+    private long _lost;
 
     public CameraSimulation(CamerasOptions options, TimeProvider time, ILogger<CameraSimulation> logger)
     {
@@ -48,7 +49,16 @@ internal sealed class CameraSimulation
     public IReadOnlyList<Camera> Cameras { get; }
 
     /// <summary>Detections lost on their way since the start (gaps), for the health check.</summary>
-    public long Lost { get; private set; }
+    public long Lost
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lost;
+            }
+        }
+    }
 
     public Camera? Find(string? id) => id is null ? null : _byId.GetValueOrDefault(id.Trim());
 
@@ -180,7 +190,7 @@ internal sealed class CameraSimulation
         {
             if (_random.NextDouble() < _options.GapChance)
             {
-                Lost++;
+                _lost++;
                 continue;
             }
 
