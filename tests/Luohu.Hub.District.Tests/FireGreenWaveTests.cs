@@ -65,7 +65,7 @@ public sealed class FireGreenWaveTests(CamerasHub fixture)
         var signal = await state.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("NS-through", signal.GetProperty("currentPhase").GetString());
         Assert.Equal("override", signal.GetProperty("mode").GetString());
-        Assert.Equal(1, await TimersAsync("D-119-0001"));
+        await Poll.UntilAsync(async () => await TimersAsync("D-119-0001") == 1, "the fired steps' jobs are done, the third is pending");
         Assert.Equal(1, Pending());
 
         var cancelled = await PostAsync("dispatches/cancel", new { dispatchId = "D-119-0001", reason = "false alarm" });

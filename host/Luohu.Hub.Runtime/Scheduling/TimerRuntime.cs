@@ -107,14 +107,17 @@ internal sealed class TimerRuntime(NodeBuildContext context, TimerSettings setti
         ArgumentNullException.ThrowIfNull(key);
         var mine = _ledger.Cancel(Host.State, key, time.GetUtcNow(), TimeSpan.FromSeconds(settings.MaxDelaySeconds) + TimeSpan.FromHours(1));
 
-        // A timer of the key scheduled after the cancellation is in the ledger again (and not in mine): it stays.
+        // A timer of the key scheduled after the cancellation is in the ledger again (and not in mine): it stays. One
+        // whose fire is under way and has counted itself out already fired: it is neither cancelled nor counted.
+        var quartz = await scheduler.GetAsync(cancellationToken);
+        var running = await quartz.QueryFireInstances(new FireInstanceQuery { TriggerGroup = GroupMatcher<TriggerKey>.GroupEquals(FlowJobKeys.Group(Host.FlowId)) }, cancellationToken);
+        var firing = running.Items.Select(f => f.JobKey).ToHashSet();
         var jobs = (await scheduler.JobKeysAsync(Host.FlowId, cancellationToken))
             .Where(k => FlowJobKeys.TimerNodeOf(k) == Host.NodeId && FlowJobKeys.TimerKeyOf(k) == key
-                        && (mine.Contains(k.Name) || !_ledger.Holds(Host.State, k.Name)))
+                        && (mine.Contains(k.Name) || (!firing.Contains(k) && !_ledger.Holds(Host.State, k.Name))))
             .ToList();
         if (jobs.Count > 0)
         {
-            var quartz = await scheduler.GetAsync(cancellationToken);
             await quartz.DeleteJobs(jobs, cancellationToken);
         }
 
