@@ -53,7 +53,7 @@ public sealed class FireGreenWaveTests(CamerasHub fixture)
                 new { intersectionId = "LH-X004", phaseId = "EW-through", arriveInSeconds = 615 },
             },
         });
-        Assert.Equal(HttpStatusCode.Accepted, planned.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
         Assert.Equal(3, (await planned.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("steps").GetArrayLength());
 
         var first = DistrictHub.Payload(await steps.NextAsync());
@@ -82,8 +82,8 @@ public sealed class FireGreenWaveTests(CamerasHub fixture)
     public async Task CancellingOneDispatch_LeavesAnothersTimers()
     {
         var route = new object[] { new { intersectionId = "LH-X010", phaseId = "NS-through", arriveInSeconds = 900 } };
-        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("dispatches", new { dispatchId = "D-119-0101", route })).StatusCode);
-        Assert.Equal(HttpStatusCode.Accepted, (await PostAsync("dispatches", new { dispatchId = "D-119-0102", route })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("dispatches", new { dispatchId = "D-119-0101", route })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await PostAsync("dispatches", new { dispatchId = "D-119-0102", route })).StatusCode);
         await Poll.UntilAsync(async () => await TimersAsync("D-119-0101") == 1 && await TimersAsync("D-119-0102") == 1, "both dispatches have their timer");
 
         var cancelled = await PostAsync("dispatches/cancel", new { dispatchId = "D-119-0101" });
