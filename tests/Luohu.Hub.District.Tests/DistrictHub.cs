@@ -47,6 +47,10 @@ internal static class DistrictHub
         }, $"a plugin offers '{capability}'");
     }
 
+    /// <summary>A streamed message's payload as JSON (the stream carries it as text when it is not an object).</summary>
+    public static JsonElement Payload(JsonElement message) =>
+        message.GetProperty("payload") is { ValueKind: JsonValueKind.String } text ? JsonDocument.Parse(text.GetString()!).RootElement : message.GetProperty("payload");
+
     public static async Task<JsonElement> AlertsAsync(HttpClient client, string? department = null)
     {
         ArgumentNullException.ThrowIfNull(client);

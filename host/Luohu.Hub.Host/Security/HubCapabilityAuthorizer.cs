@@ -11,6 +11,8 @@ namespace Luohu.Hub.Host.Security;
 /// A call with neither a department nor a signed-in caller is refused: nothing is open by default.
 /// A <c>camera.*</c> call naming a <c>cameraId</c> is checked against the device group the provider lists for that
 /// camera (<see cref="CameraGroupResolver"/>), not only the group the caller claims in <c>deviceGroup</c>.
+/// A device listing (<c>camera.list</c>) naming no group is allowed with a grant narrowed to some groups: the invoker
+/// then answers only those groups' devices (<see cref="VisibleDeviceGroupsAsync"/>).
 /// </summary>
 internal sealed class HubCapabilityAuthorizer(
     IGrantCache grants, IHttpContextAccessor http, IAuditLog audit, CameraGroupResolver cameras, ILogger<HubCapabilityAuthorizer> logger) : ICapabilityAuthorizer
@@ -22,6 +24,7 @@ internal sealed class HubCapabilityAuthorizer(
     {
         ArgumentNullException.ThrowIfNull(context);
         var deviceGroup = GrantSet.DeviceGroupOf(input);
+        var anyDeviceGroup = DeviceListing.ListsEveryGroup(capability, input);
         string? mismatch = null;
         if (capability.StartsWith("camera.", StringComparison.Ordinal) && CameraIdOf(input) is { } cameraId
             && await cameras.GroupOfAsync(providerId, cameraId, cancellationToken) is { } actual)
@@ -39,12 +42,12 @@ internal sealed class HubCapabilityAuthorizer(
         if (context.Department is { } department)
         {
             caller = context.FlowId is { } flow ? new Caller($"flow:{flow}", "flow", [department], [], null) : new Caller("system", "system", [department], [], null);
-            denied = mismatch ?? grants.Current.CheckCapability([department], capability, deviceGroup);
+            denied = mismatch ?? grants.Current.CheckCapability([department], capability, deviceGroup, anyDeviceGroup);
         }
         else if (http.HttpContext is { User.Identity.IsAuthenticated: true } request)
         {
             caller = Caller.From(request);
-            denied = caller.IsAdmin ? null : mismatch ?? grants.Current.CheckCapability(caller.Departments, capability, deviceGroup);
+            denied = caller.IsAdmin ? null : mismatch ?? grants.Current.CheckCapability(caller.Departments, capability, deviceGroup, anyDeviceGroup);
         }
         else
         {
@@ -70,6 +73,23 @@ internal sealed class HubCapabilityAuthorizer(
         }
 
         return denied;
+    }
+
+    public ValueTask<IReadOnlySet<string>?> VisibleDeviceGroupsAsync(string capability, InvocationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Department is { } department)
+        {
+            return ValueTask.FromResult(grants.Current.VisibleDeviceGroups([department], capability));
+        }
+
+        if (http.HttpContext is not { User.Identity.IsAuthenticated: true } request)
+        {
+            return ValueTask.FromResult<IReadOnlySet<string>?>(new HashSet<string>(StringComparer.Ordinal));
+        }
+
+        var caller = Caller.From(request);
+        return ValueTask.FromResult(caller.IsAdmin ? null : grants.Current.VisibleDeviceGroups(caller.Departments, capability));
     }
 
     private static string? CameraIdOf(JsonElement input) =>

@@ -37,6 +37,7 @@ internal sealed class CapabilityInvoker(
             }
 
             var value = ReadInput(capability, provider, input);
+            var visible = DeviceListing.ListsEveryGroup(capability, input) ? await authorizer.VisibleDeviceGroupsAsync(capability, context, cancellationToken) : null;
 
             // A call that names no provider is the district's call: the shadow vendor, if ops set one, gets a copy.
             var comparison = context.Provider is null && choices.Get(capability).Shadow is { } shadow && shadow != provider.Entry.Id
@@ -44,7 +45,8 @@ internal sealed class CapabilityInvoker(
                 : null;
             if (comparison is null)
             {
-                return await CallAsync(capability, provider, value, context, cancellationToken);
+                var answer = await CallAsync(capability, provider, value, context, cancellationToken);
+                return visible is null ? answer : DeviceListing.Narrow(capability, answer, visible);
             }
 
             var shadowCall = await StartShadowAsync(comparison, capability, input, context, cancellationToken);
@@ -58,7 +60,7 @@ internal sealed class CapabilityInvoker(
                     _ = CompareAsync(comparison, output, shadowCall);
                 }
 
-                return output;
+                return visible is null ? output : DeviceListing.Narrow(capability, output, visible);
             }
             catch (Exception ex) when (ex is CapabilityException or OperationCanceledException)
             {

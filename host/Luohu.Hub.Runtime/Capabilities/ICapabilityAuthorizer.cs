@@ -14,4 +14,11 @@ internal interface ICapabilityAuthorizer
     /// </summary>
     ValueTask<string?> AuthorizeAsync(string capability, string providerId, JsonElement input, InvocationContext context, CancellationToken cancellationToken) =>
         AuthorizeAsync(capability, providerId, context, cancellationToken);
+
+    /// <summary>
+    /// The device groups the caller may see in the answer of a device listing called without naming a group
+    /// (<see cref="DeviceListing"/>); null for every group. The default sees every group.
+    /// </summary>
+    ValueTask<IReadOnlySet<string>?> VisibleDeviceGroupsAsync(string capability, InvocationContext context, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IReadOnlySet<string>?>(null);
 }

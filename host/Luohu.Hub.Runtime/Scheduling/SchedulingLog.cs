@@ -16,6 +16,12 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 4153, Level = LogLevel.Debug, Message = "Job {Job} fired but flow '{FlowId}' node '{NodeId}' no longer runs that version; ignored")]
     public static partial void StaleFire(ILogger logger, string job, string flowId, string nodeId);
 
+    [LoggerMessage(EventId = 4155, Level = LogLevel.Debug, Message = "Job {Job} fired but its key was cancelled while it was under way; flow '{FlowId}' node '{NodeId}' sent nothing")]
+    public static partial void CancelledFire(ILogger logger, string job, string flowId, string nodeId);
+
+    [LoggerMessage(EventId = 4156, Level = LogLevel.Information, Message = "Flow '{FlowId}' timer node '{NodeId}': {Count} pending timers of key '{Key}' cancelled")]
+    public static partial void TimersCancelled(ILogger logger, string flowId, string nodeId, string key, int count);
+
     [LoggerMessage(EventId = 4154, Level = LogLevel.Error, Message = "Job {Job} of flow '{FlowId}' node '{NodeId}' failed outside the flow")]
     public static partial void FireFailed(ILogger logger, Exception error, string job, string flowId, string nodeId);
 }

@@ -11,7 +11,7 @@ namespace Luohu.Hub.Runtime.Scheduling;
 public static class SchedulingServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the <c>trigger.schedule</c> and <c>timer</c> node types (replacing the reserved schedule type) and a
+    /// Adds the <c>trigger.schedule</c>, <c>timer</c> and <c>timer.cancel</c> node types (replacing the reserved schedule type) and a
     /// Quartz scheduler with the in-memory job store, using the hub's <see cref="TimeProvider"/>. Call after
     /// <c>AddHubFlows</c>. For the clustered PostgreSQL store, configure Quartz's persistent store in
     /// <paramref name="configureQuartz"/>; the jobs need no change (their data is plain text).
@@ -50,6 +50,7 @@ public static class SchedulingServiceCollectionExtensions
         [
             ServiceDescriptor.Singleton<IFlowNodeType, ScheduleTriggerNodeType>(),
             ServiceDescriptor.Singleton<IFlowNodeType, TimerNodeType>(),
+            ServiceDescriptor.Singleton<IFlowNodeType, TimerCancelNodeType>(),
         ]);
         return services;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Luohu.Hub.Runtime.Flows.Engine;
 using Luohu.Hub.Runtime.Flows.Messages;
@@ -8,7 +9,8 @@ namespace Luohu.Hub.Runtime.Scheduling;
 
 /// <summary>
 /// A timer's fire: hands the stored message to the timer node of the flow's live version. A node that is gone or
-/// no longer a timer drops it (its jobs are deleted at that deploy; this covers the fire already under way).
+/// no longer a timer drops it (its jobs are deleted at that deploy; this covers the fire already under way), and so
+/// does a timer whose key was cancelled while its fire was under way.
 /// </summary>
 internal sealed class TimerFireJob(FlowEngine engine, ILogger<TimerFireJob> logger) : IJob
 {
@@ -31,7 +33,13 @@ internal sealed class TimerFireJob(FlowEngine engine, ILogger<TimerFireJob> logg
         var message = new FlowMessage(FlowMessage.NewId(), data.GetString(FlowJobKeys.OriginId) ?? FlowMessage.NewId(), body);
         try
         {
-            await timer.FireAsync(message, context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.FireTimeUtc, snapshot.Stopping);
+            var sequence = long.TryParse(data.GetString(FlowJobKeys.Sequence), NumberStyles.Integer, CultureInfo.InvariantCulture, out var scheduledUnder) ? scheduledUnder : 0;
+            if (!await timer.FireAsync(
+                    message, context.JobDetail.Key.Name, data.GetString(FlowJobKeys.Key), sequence,
+                    context.ScheduledFireTimeUtc ?? context.FireTimeUtc, context.FireTimeUtc, snapshot.Stopping))
+            {
+                SchedulingLog.CancelledFire(logger, context.JobDetail.Key.Name, flowId, nodeId);
+            }
         }
         catch (OperationCanceledException) when (snapshot.Stopping.IsCancellationRequested)
         {

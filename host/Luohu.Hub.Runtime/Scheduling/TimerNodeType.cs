@@ -14,7 +14,8 @@ namespace Luohu.Hub.Runtime.Scheduling;
 /// this node of the flow's live version, with <c>timer.scheduledAt</c> and <c>timer.firedAt</c> added; a time in
 /// the past fires at once. A late fire (the hub was busy or down, with a persistent store) still fires: the
 /// message carries both times so the flow can tell. Pending timers survive deploys that keep the node, and go
-/// when the node or the flow goes.
+/// when the node or the flow goes. With <c>keyPath</c> (e.g. <c>payload.dispatchId</c>) each timer belongs to its
+/// message's key, and a <c>timer.cancel</c> node naming this node cancels every pending timer of a key at once.
 /// </summary>
 internal sealed class TimerNodeType(FlowScheduler scheduler, TimeProvider time, IOptions<SchedulingOptions> options) : FlowNodeType<TimerSettings>
 {
@@ -31,7 +32,8 @@ internal sealed class TimerNodeType(FlowScheduler scheduler, TimeProvider time, 
         ("delayExpression", SchemaBuilder.Text("Delay expression", "JavaScript expression giving the delay in seconds, e.g. msg.payload.distance / msg.payload.speed.")),
         ("atPath", SchemaBuilder.Text("Time from message", "A message path holding the time (ISO text or Unix ms), e.g. payload.greenAt.")),
         ("atExpression", SchemaBuilder.Text("Time expression", "JavaScript expression giving the time (ISO text or Unix ms).")),
-        ("maxDelaySeconds", SchemaBuilder.Integer("Longest delay (s)", "A moment further ahead is an error of the node. Default 604800 (7 days).", (int)DefaultMaxDelaySeconds, 1, 366 * 24 * 3600)));
+        ("maxDelaySeconds", SchemaBuilder.Integer("Longest delay (s)", "A moment further ahead is an error of the node. Default 604800 (7 days).", (int)DefaultMaxDelaySeconds, 1, 366 * 24 * 3600)),
+        ("keyPath", SchemaBuilder.Text("Cancel key", "A message path whose value (text or number) groups this node's timers, e.g. payload.dispatchId; a timer.cancel node cancels all pending timers of one key.")));
 
     protected override TimerSettings Read(NodeConfig config)
     {
@@ -40,7 +42,8 @@ internal sealed class TimerNodeType(FlowScheduler scheduler, TimeProvider time, 
             config.String("delayExpression"),
             config.MessagePath("atPath"),
             config.String("atExpression"),
-            config.Int("maxDelaySeconds", (int)DefaultMaxDelaySeconds, 1, 366 * 24 * 3600));
+            config.Int("maxDelaySeconds", (int)DefaultMaxDelaySeconds, 1, 366 * 24 * 3600),
+            config.MessagePath("keyPath"));
         var ways = new object?[] { settings.DelayPath, settings.DelayExpression, settings.AtPath, settings.AtExpression }.Count(w => w is not null);
         if (ways != 1 && !config.HasProblems)
         {

@@ -24,6 +24,9 @@ internal static class DistrictSeed
         // The police see every camera and may run face matching.
         Capability("police", "camera.*", now), Capability("police", "ai.match-face", now), Stream("police", "cameras/#", now),
 
+        // The traffic police keep honking evidence on their own topic (the honking-enforcement flow).
+        Stream("police", "evidence/police/#", now),
+
         // The education bureau sees only the school-gate cameras.
         Capability("education", "camera.*", now, "school-gates"), Stream("education", "cameras/school-gates/#", now),
 
@@ -35,6 +38,9 @@ internal static class DistrictSeed
 
         Capability("traffic", "parking.*", now), Capability("traffic", "sensor.*", now), Capability("traffic", "signal.*", now),
         Stream("traffic", "sensors/parking/#", now), Stream("traffic", "signals/#", now), Stream("traffic", "district/parking/#", now),
+
+        // Longer green for the elderly watches the hospital crossings; it and the fire-engine green wave report on district/traffic/#.
+        Stream("traffic", "cameras/hospital-crossings/#", now), Stream("traffic", "district/traffic/#", now),
 
         // The 12345 hotline flow is the urban management bureau's: it classifies and routes to every department's queue.
         Capability("urban", "sensor.*", now), Capability("urban", "ai.classify-complaint", now), Stream("urban", "sensors/#", now),

@@ -78,6 +78,17 @@ internal sealed class GrantSet
             : $"Department {Names(departments)} may use '{capability}' only for device groups {string.Join(", ", allowed)}, not '{deviceGroup}'. A grant for device group '{deviceGroup}' is missing.";
     }
 
+    /// <summary>
+    /// The device groups the capability grants of <paramref name="departments"/> for <paramref name="capability"/> are
+    /// narrowed to; null when one of them is not narrowed (every group), empty when none covers the capability.
+    /// </summary>
+    public IReadOnlySet<string>? VisibleDeviceGroups(IReadOnlyCollection<string> departments, string capability)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var matching = departments.SelectMany(Of).Where(g => g.Kind == GrantKind.Capability && CapabilityPattern.Matches(g.Target, capability)).ToList();
+        return matching.Any(g => g.DeviceGroups.Count == 0) ? null : matching.SelectMany(g => g.DeviceGroups).ToHashSet(StringComparer.Ordinal);
+    }
+
     /// <summary>Null when a stream grant of the department contains the whole topic filter, else what is missing.</summary>
     public string? CheckStream(string department, string topicFilter) => CheckStream([department], topicFilter);
 

@@ -22,6 +22,15 @@ public sealed class GrantSetTests
     public void Police_SeeEveryCameraGroup() => Assert.Null(District.CheckCapability(["police"], "camera.snapshot", "districts-east"));
 
     [Fact]
+    public void VisibleDeviceGroups_AreAllForThePolice_TheSchoolGatesForEducation_AndNoneWithoutAGrant()
+    {
+        Assert.Null(District.VisibleDeviceGroups(["police"], "camera.list"));
+        Assert.Equal(["school-gates"], District.VisibleDeviceGroups(["education"], "camera.list"));
+        Assert.Null(District.VisibleDeviceGroups(["education", "police"], "camera.list"));
+        Assert.Empty(District.VisibleDeviceGroups(["water"], "camera.list")!);
+    }
+
+    [Fact]
     public void Education_SeesSchoolGateCameras() => Assert.Null(District.CheckCapability(["education"], "camera.snapshot", "school-gates"));
 
     [Fact]

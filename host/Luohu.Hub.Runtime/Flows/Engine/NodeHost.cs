@@ -41,5 +41,9 @@ internal sealed class NodeHost
     public ValueTask FailAsync(FlowMessage message, Exception error, CancellationToken cancellationToken) =>
         Snapshot.FailAsync(Index, message, error, cancellationToken);
 
+    /// <summary>The runtime of another node of this node's snapshot (a <c>timer.cancel</c> reaches its timer), or null.</summary>
+    public FlowNodeRuntime? RuntimeOf(string nodeId) =>
+        Snapshot.TryGetNode(nodeId, out var index) && !Snapshot[index].Node.Disabled ? Snapshot[index].Runtime : null;
+
     internal void Attach(FlowSnapshot snapshot) => _snapshot = snapshot;
 }
