@@ -78,7 +78,7 @@ internal static class SoakLoad
             }
 
             report.Drained(drain.Elapsed, receiver.TakeMinute());
-            report.Account(publisher, receiver, confirmed);
+            report.Account(publisher, receiver, confirmed, await report.DeadLetteredAsync(hub));
             await report.FinalChecksAsync(hub);
             report.ReadLog(Path.Combine(root, "hub.log"), hub.LogLinesDropped);
         }

@@ -68,16 +68,54 @@ internal sealed partial class SoakReport(int minutes, int rate)
         _checks.Add($"drain after the last message: {took.TotalSeconds:F1} s");
     }
 
-    public void Account(SoakPublisher publisher, SoakReceiver receiver, KeySet confirmed)
+    /// <summary>The relay's dead letters of device messages (<c>soak/in/0…7</c>): key → reason. A message that failed in
+    /// the flow is not lost; it waits, with its reason, to be replayed.</summary>
+    public async Task<Dictionary<long, string>> DeadLetteredAsync(SoakHub hub)
+    {
+        var keys = new Dictionary<long, string>();
+        try
+        {
+            for (var skip = 0; ; skip += 1000)
+            {
+                using var page = JsonDocument.Parse(await hub.Api.GetStringAsync($"/api/v1/dead-letters?flowId=soak&skip={skip}&take=1000"));
+                foreach (var letter in page.RootElement.EnumerateArray())
+                {
+                    var raw = letter.GetRawText();
+                    if (DeviceTopic().IsMatch(raw) && KeyOf().Match(raw) is { Success: true } key)
+                    {
+                        var reason = letter.TryGetProperty("reason", out var r) ? r.GetString() ?? string.Empty : string.Empty;
+                        keys[long.Parse(key.Groups[1].Value, CultureInfo.InvariantCulture)] = reason.Length > 100 ? reason[..100] : reason;
+                    }
+                }
+
+                if (page.RootElement.GetArrayLength() < 1000)
+                {
+                    return keys;
+                }
+            }
+        }
+        catch (Exception e) when (e is HttpRequestException or JsonException)
+        {
+            _checks.Add($"dead letters could not be read ({e.Message})");
+            return keys;
+        }
+    }
+
+    public void Account(SoakPublisher publisher, SoakReceiver receiver, KeySet confirmed, Dictionary<long, string> deadLettered)
     {
         long lost = 0;
+        long failed = 0;
         long unconfirmedOut = 0;
         var firstLost = new List<long>();
         for (long key = 0; key < publisher.Generated; key++)
         {
             var wasIn = confirmed.Contains(key);
             var cameOut = receiver.Received.Contains(key);
-            if (wasIn && !cameOut)
+            if (wasIn && !cameOut && deadLettered.ContainsKey(key))
+            {
+                failed++;
+            }
+            else if (wasIn && !cameOut)
             {
                 lost++;
                 if (firstLost.Count < 10)
@@ -95,6 +133,7 @@ internal sealed partial class SoakReport(int minutes, int rate)
         Accounting = string.Create(CultureInfo.InvariantCulture,
             $"generated {publisher.Generated}, in (confirmed by the broker) {publisher.Confirmed}, out {receiver.Distinct} distinct, " +
             $"**lost {lost}**{(firstLost.Count > 0 ? $" (first keys {string.Join(", ", firstLost)})" : string.Empty)}, " +
+            $"failed in the flow and kept as dead letters {failed}{(failed > 0 ? $" ({string.Join(" | ", deadLettered.Values.GroupBy(r => r).Select(g => $"{g.Count()}× {g.Key}"))})" : string.Empty)}, " +
             $"out though never confirmed (the confirmation was cut by a restart) {unconfirmedOut}, duplicates {receiver.Duplicates}, " +
             $"unexpected (no key) {receiver.Unexpected}, publish retries {publisher.Retries}");
     }
@@ -228,4 +267,10 @@ internal sealed partial class SoakReport(int minutes, int rate)
 
     [GeneratedRegex(@"\b[0-9a-f]{8,}\b|\d+")]
     private static partial Regex Numbers();
+
+    [GeneratedRegex(@"soak/in/[0-7]\b")]
+    private static partial Regex DeviceTopic();
+
+    [GeneratedRegex(@"\\?""k\\?"":\s*(\d+)")]
+    private static partial Regex KeyOf();
 }
