@@ -91,6 +91,46 @@ public sealed class VendorChoiceTests(VendorChoiceTests.Hub fixture) : IClassFix
     }
 
     [Fact]
+    public async Task SwitchingTheFaceVendorLive_WhileMatchesAreAsked_LosesNone()
+    {
+        const string match = "ai.match-face";
+        const int calls = 200;
+        // No shadow here: its copies would count as calls of the other vendor.
+        await HubServer.EnsureSuccessAsync(await hub.Client.PutAsJsonAsync($"/api/v1/vendors/{match}", new { serving = "pengcheng.ai", shadow = (string?)null }));
+        var before = await CallsAsync(match);
+        using var stop = new CancellationTokenSource();
+        var switcher = Task.Run(async () =>
+        {
+            for (var i = 0; !stop.IsCancellationRequested; i++)
+            {
+                var serving = i % 2 == 0 ? "wutong.ai" : "pengcheng.ai";
+                await HubServer.EnsureSuccessAsync(await hub.Client.PutAsJsonAsync($"/api/v1/vendors/{match}", new { serving, shadow = (string?)null }));
+                await Task.Delay(20);
+            }
+        });
+        var answered = 0;
+        await Parallel.ForEachAsync(Enumerable.Range(0, calls), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            using var response = await hub.Client.PostAsJsonAsync($"/api/v1/capabilities/{match}", new { galleryId = "wanted", faceId = $"face-x{i}" }, ct);
+            await HubServer.EnsureSuccessAsync(response);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+            if (body.GetProperty("matches").ValueKind == JsonValueKind.Array)
+            {
+                Interlocked.Increment(ref answered);
+            }
+        });
+        await stop.CancelAsync();
+        await switcher;
+
+        var after = await CallsAsync(match);
+        var pengcheng = after.Pengcheng - before.Pengcheng;
+        var wutong = after.Wutong - before.Wutong;
+        Assert.Equal(calls, answered);
+        Assert.Equal(calls, pengcheng + wutong);
+        Assert.True(pengcheng > 0 && wutong > 0, $"pengcheng served {pengcheng}, wutong {wutong}: the switch did not take effect while matches were asked");
+    }
+
+    [Fact]
     public async Task Shadow_CountsAgreementAndLatency_AsTheTwoVendorsAnswered()
     {
         var set = await hub.Client.PutAsJsonAsync($"/api/v1/vendors/{Classify}", new { serving = "pengcheng.ai", shadow = "wutong.ai" });
@@ -219,12 +259,13 @@ public sealed class VendorChoiceTests(VendorChoiceTests.Hub fixture) : IClassFix
         return matches.GetArrayLength() == 0 ? null : matches[0].GetProperty("subjectId").GetString();
     }
 
-    private async Task<(long Pengcheng, long Wutong)> CallsAsync() => (await CallsOfAsync("pengcheng.ai"), await CallsOfAsync("wutong.ai"));
+    private async Task<(long Pengcheng, long Wutong)> CallsAsync(string capability = Classify) =>
+        (await CallsOfAsync("pengcheng.ai", capability), await CallsOfAsync("wutong.ai", capability));
 
-    private async Task<long> CallsOfAsync(string plugin)
+    private async Task<long> CallsOfAsync(string plugin, string capability)
     {
         var view = await hub.GetJsonAsync<JsonElement>($"/api/v1/plugins/{plugin}");
-        return view.GetProperty("connectors").EnumerateArray().Single(c => c.GetProperty("id").GetString() == Classify).GetProperty("metrics").GetProperty("calls").GetInt64();
+        return view.GetProperty("connectors").EnumerateArray().Single(c => c.GetProperty("id").GetString() == capability).GetProperty("metrics").GetProperty("calls").GetInt64();
     }
 
     private static IEnumerable<string> Complaints() =>
