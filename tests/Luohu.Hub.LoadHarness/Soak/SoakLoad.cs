@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.IO.Compression;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Luohu.Hub.Host.Tests;
 using Luohu.Hub.Mqtt.Tests;
 
 namespace Luohu.Hub.LoadHarness.Soak;
@@ -100,7 +100,7 @@ internal static class SoakLoad
 
         await SoakHub.EnsureAsync(await hub.Api.PostAsync("/api/v1/flows", Json(Relay(0))), "create the relay flow");
         await SoakHub.EnsureAsync(await hub.Api.PostAsync("/api/v1/flows/soak/deploy", null), "deploy the relay flow");
-        using var zip = new ByteArrayContent(FaultyZip());
+        using var zip = new ByteArrayContent(FixtureZips.Create("Faulty"));
         zip.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         await SoakHub.EnsureAsync(await hub.Api.PostAsync("/api/v1/plugins", zip), "install the Faulty plugin");
     }
@@ -116,26 +116,6 @@ internal static class SoakLoad
     };
 
     private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
-
-    private static byte[] FaultyZip()
-    {
-        var folder = Path.Combine(RepoPaths.Root, "artifacts", "test-plugins", "Faulty");
-        if (!Directory.Exists(folder))
-        {
-            throw new InvalidOperationException($"the Faulty fixture is not staged at {folder}: build the harness (it builds the fixture).");
-        }
-
-        using var stream = new MemoryStream();
-        using (var archive = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories))
-            {
-                archive.CreateEntryFromFile(file, Path.GetRelativePath(folder, file));
-            }
-        }
-
-        return stream.ToArray();
-    }
 
     /// <summary>The faults that take something away, one at a time: broker restart, hub SIGKILL, full disk.</summary>
     private static async Task FaultsAsync(int minutes, SoakHub hub, MosquittoBroker broker, string data, SoakReport report, Stopwatch clock, CancellationToken running)
