@@ -6,8 +6,11 @@ namespace Luohu.Hub.Mqtt.Bridge;
 /// <summary>
 /// The QoS 1 messages of one connection in arrival order. Many are processed at once, but PUBACKs leave in the order the
 /// messages arrived, as MQTT (section 4.6) asks of a receiver: a settled message is acknowledged once every earlier one
-/// is, by one sender loop, so acknowledgements never overtake each other. A message whose processing outlasts
-/// <see cref="MqttOptions.ProcessingTimeout"/> is given up (acknowledged anyway, counted).
+/// is, by one sender loop, so acknowledgements never overtake each other. When the acknowledged prefix has not moved for
+/// <see cref="MqttOptions.ProcessingTimeout"/> (a message is stuck, as in a long delay node, and holds back every later
+/// acknowledgement), the messages older than the timeout are given up: acknowledged anyway, counted. Messages that are
+/// merely old because the hub is behind, while the prefix keeps moving, are not given up: acknowledging them early would
+/// let the broker send more than the hub can take and a crash would lose them.
 /// </summary>
 internal sealed class AckSequencer
 {
@@ -16,10 +19,13 @@ internal sealed class AckSequencer
     private readonly Channel<InboundDelivery> _ready = Channel.CreateUnbounded<InboundDelivery>(new UnboundedChannelOptions { SingleReader = true });
     private readonly ILogger _logger;
     private readonly Task _sender;
+    private readonly TimeProvider _time;
+    private long _lastAdvanceAt;
 
-    public AckSequencer(ILogger logger, CancellationToken stopping)
+    public AckSequencer(ILogger logger, TimeProvider time, CancellationToken stopping)
     {
         _logger = logger;
+        _time = time;
         _sender = SendAsync(stopping);
     }
 
@@ -46,24 +52,40 @@ internal sealed class AckSequencer
     /// <summary>Called when any delivery settled: moves the settled prefix to the sender.</summary>
     public void OnSettled()
     {
+        var advanced = false;
         lock (_gate)
         {
             while (_pending.TryPeek(out var head) && head.IsSettled)
             {
                 _ready.Writer.TryWrite(_pending.Dequeue());
+                advanced = true;
+            }
+
+            if (advanced)
+            {
+                _lastAdvanceAt = _time.GetTimestamp();
             }
         }
     }
 
-    /// <summary>Gives up every delivery received before <paramref name="before"/>; returns how many.</summary>
-    public int GiveUpReceivedBefore(long before)
+    /// <summary>
+    /// When the oldest unacknowledged delivery has held the prefix for <paramref name="timeout"/> ticks (since it
+    /// arrived or since the prefix last moved, whichever is later), gives up every delivery received more than
+    /// <paramref name="timeout"/> ticks before <paramref name="now"/>; returns how many.
+    /// </summary>
+    public int GiveUpIfStalled(long now, long timeout)
     {
         List<InboundDelivery>? late = null;
         lock (_gate)
         {
+            if (!_pending.TryPeek(out var head) || now - Math.Max(head.ReceivedAt, _lastAdvanceAt) < timeout)
+            {
+                return 0;
+            }
+
             foreach (var delivery in _pending)
             {
-                if (delivery.ReceivedAt >= before)
+                if (now - delivery.ReceivedAt < timeout)
                 {
                     break;
                 }

@@ -94,7 +94,8 @@ internal sealed partial class MqttBridge
         };
     }
 
-    /// <summary>Acknowledges anyway what outlasted the processing timeout, so the broker's window never stays full.</summary>
+    /// <summary>Acknowledges anyway what outlasted the processing timeout while the acknowledgements stood still, so a
+    /// stuck message never keeps the broker's window full.</summary>
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(100).Ticks, _options.ProcessingTimeout.Ticks / 4));
@@ -103,8 +104,8 @@ internal sealed partial class MqttBridge
         {
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
-                var before = _time.GetTimestamp() - (long)(_options.ProcessingTimeout.TotalSeconds * _time.TimestampFrequency);
-                if (_acks?.GiveUpReceivedBefore(before) is > 0 and var late)
+                var timeout = (long)(_options.ProcessingTimeout.TotalSeconds * _time.TimestampFrequency);
+                if (_acks?.GiveUpIfStalled(_time.GetTimestamp(), timeout) is > 0 and var late)
                 {
                     Interlocked.Add(ref _counters.AckTimeouts, late);
                     MqttLog.AckTimeout(_logger, late, _options.ProcessingTimeout);

@@ -18,8 +18,8 @@ namespace Luohu.Hub.Mqtt.Bridge;
 /// <para><b>At-least-once inbound, many at once.</b> QoS 1 messages are taken with MQTTnet's manual acknowledgement:
 /// each one carries a <see cref="MessageDelivery"/> through the bus and the flows, and its PUBACK is sent (in arrival
 /// order, <see cref="AckSequencer"/>) once every subscription that got it, every message flows published because of it,
-/// and the broker's PUBACK of each of those the bridge sent out, are done — or <see cref="MqttOptions.ProcessingTimeout"/>
-/// passed. Up to <see cref="MqttOptions.ReceiveMaximum"/> are in processing at once; nothing blocks a thread meanwhile.
+/// and the broker's PUBACK of each of those the bridge sent out, are done — or the acknowledgements stood still for
+/// <see cref="MqttOptions.ProcessingTimeout"/>. Up to <see cref="MqttOptions.ReceiveMaximum"/> are in processing at once; nothing blocks a thread meanwhile.
 /// A hub killed before that never acknowledged the message, so with a persistent session the broker sends it again.</para>
 /// <para><b>Outbound, two queues.</b> A bus message that is part of an inbound delivery waits in a queue that is never
 /// shed: when it is full the bus subscription, and through it the flow and the broker's receive window, wait (shedding
@@ -182,7 +182,7 @@ internal sealed partial class MqttBridge : IHostedService, IAsyncDisposable
     /// <summary>A fresh sequencer before each connect: a persistent session's messages may follow the CONNACK at once.</summary>
     private void OnInboundConnecting(MqttConnection connection)
     {
-        var previous = Interlocked.Exchange(ref _acks, new AckSequencer(_logger, _stopping.Token));
+        var previous = Interlocked.Exchange(ref _acks, new AckSequencer(_logger, _time, _stopping.Token));
         _ = previous?.CompleteAsync();
     }
 

@@ -74,8 +74,9 @@ public sealed class MqttOptions
     public int ReceiveMaximum { get; set; } = 1_000;
 
     /// <summary>
-    /// The longest an incoming message waits for its processing before it is acknowledged anyway (counted as an ack
-    /// timeout). Default 10 s.
+    /// How long the acknowledgements of incoming messages may stand still (the oldest unacknowledged one stuck, as in a
+    /// long delay node) before the messages older than this are acknowledged anyway (counted as ack timeouts). A backlog
+    /// that keeps moving is never acknowledged early, however old its messages. Default 10 s.
     /// </summary>
     public TimeSpan ProcessingTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
