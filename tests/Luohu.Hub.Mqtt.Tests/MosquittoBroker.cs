@@ -61,7 +61,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         var port = FreePort();
         var broker = new MosquittoBroker(port, folder, (listener ?? $"listener {port} 127.0.0.1").Replace("{port}", port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal)
             + "\n" + (extraConfig?.Invoke(folder) ?? string.Empty), quiet);
-        await broker.StartProcessAsync();
+        await broker.StartProcessAsync(TimeSpan.FromSeconds(10));
         return broker;
     }
 
@@ -86,9 +86,10 @@ public sealed class MosquittoBroker : IAsyncDisposable
 
     /// <summary>
     /// SIGTERM, as a service manager stops the broker: mosquitto writes its persistence file (sessions, subscriptions,
-    /// queued QoS 1 messages) and exits, so <see cref="RestartAsync"/> on the same port and folder resumes them.
+    /// queued QoS 1 messages) and exits, so <see cref="RestartAsync"/> on the same port and folder resumes them. Writing
+    /// a large backlog takes a while: <paramref name="exitWithin"/> (30 s unless given).
     /// </summary>
-    public async Task TerminateAsync()
+    public async Task TerminateAsync(TimeSpan? exitWithin = null)
     {
         if (_process is { HasExited: false } process)
         {
@@ -97,7 +98,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 await kill.WaitForExitAsync();
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            using var timeout = new CancellationTokenSource(exitWithin ?? TimeSpan.FromSeconds(30));
             await process.WaitForExitAsync(timeout.Token);
         }
 
@@ -105,7 +106,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
         _process = null;
     }
 
-    public Task RestartAsync() => StartProcessAsync();
+    /// <summary>Starts the broker again on the same port and folder; loading a large persistence file delays its
+    /// listening: <paramref name="listenWithin"/> (10 s unless given).</summary>
+    public Task RestartAsync(TimeSpan? listenWithin = null) => StartProcessAsync(listenWithin ?? TimeSpan.FromSeconds(10));
 
     public async ValueTask DisposeAsync()
     {
@@ -120,7 +123,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         }
     }
 
-    private async Task StartProcessAsync()
+    private async Task StartProcessAsync(TimeSpan listenWithin)
     {
         var config = Path.Combine(Folder, "mosquitto.conf");
         // The caller's lines come last, so they may override these defaults (mosquitto takes the last value).
@@ -139,7 +142,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.BeginErrorReadLine();
         _process.BeginOutputReadLine();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow + listenWithin;
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
@@ -159,7 +162,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"mosquitto did not listen on {Port} within 10 s: {Log}");
+        throw new InvalidOperationException($"mosquitto did not listen on {Port} within {listenWithin.TotalSeconds:F0} s: {Log}");
     }
 
     private void Append(string? line)
